@@ -1,0 +1,196 @@
+import type * as ts from 'typescript';
+import type {
+  ConsoleCall,
+  Declaration,
+  DeclarationKind,
+  ImportRef,
+  SourceFacts,
+} from '../core/source-facts';
+
+let tsModule: typeof ts | undefined;
+
+/** Loads TypeScript on first use, so runs that parse nothing never pay for it. */
+function loadTypeScript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tsModule ??= require('typescript') as typeof ts;
+  return tsModule;
+}
+
+/** Parses one source text and extracts imports, declarations and console calls in one walk. */
+export function parseSource(file: string, text: string): SourceFacts {
+  const t = loadTypeScript();
+  const kind = /\.[cm]?tsx$|\.jsx$/.test(file) ? t.ScriptKind.TSX : scriptKindOf(t, file);
+  const sf = t.createSourceFile(file, text, t.ScriptTarget.Latest, true, kind);
+  const facts: SourceFacts = {
+    file,
+    lineCount: countLines(text),
+    imports: [],
+    declarations: [],
+    consoleCalls: [],
+  };
+  const position = (pos: number) => {
+    const lc = sf.getLineAndCharacterOfPosition(pos);
+    return { line: lc.line + 1, column: lc.character + 1 };
+  };
+  // parseDiagnostics is internal but stable across TS 4–6; it holds syntax errors only.
+  const diagnostics = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics;
+  if (diagnostics && diagnostics.length > 0) {
+    const first = diagnostics[0];
+    facts.parseError = {
+      ...position(first.start ?? 0),
+      message: t.flattenDiagnosticMessageText(first.messageText, ' '),
+    };
+  }
+  const importedNames = new Map<string, number>();
+  const addImport = (spec: ts.Expression | undefined, node: ts.Node, typeOnly: boolean) => {
+    if (!spec || !t.isStringLiteralLike(spec)) return;
+    const at = position(spec.getStart(sf));
+    facts.imports.push({
+      specifier: spec.text,
+      line: position(node.getStart(sf)).line,
+      column: at.column,
+      typeOnly,
+    });
+  };
+  const addDeclaration = (name: ts.Node | undefined, kind: DeclarationKind, exported: boolean) => {
+    if (!name || !t.isIdentifier(name)) return;
+    facts.declarations.push({ name: name.text, kind, exported, ...position(name.getStart(sf)) });
+  };
+  const visit = (node: ts.Node, topLevel: boolean): void => {
+    if (t.isImportDeclaration(node)) {
+      const typeOnly = !!node.importClause?.isTypeOnly;
+      addImport(node.moduleSpecifier, node, typeOnly);
+      recordImportedNames(t, node, importedNames, facts, position);
+    } else if (t.isExportDeclaration(node)) {
+      addImport(node.moduleSpecifier, node, node.isTypeOnly);
+    } else if (t.isImportEqualsDeclaration(node)) {
+      const ref = node.moduleReference;
+      if (t.isExternalModuleReference(ref)) addImport(ref.expression, node, node.isTypeOnly);
+    } else if (t.isCallExpression(node)) {
+      visitCall(t, node, addImport, facts.consoleCalls, position, sf);
+    } else if (t.isImportTypeNode(node)) {
+      const arg = node.argument;
+      if (t.isLiteralTypeNode(arg)) addImport(arg.literal as ts.Expression, node, true);
+    } else if (t.isFunctionDeclaration(node)) {
+      addDeclaration(node.name, 'function', isExported(t, node));
+    } else if (t.isClassDeclaration(node)) {
+      addDeclaration(node.name, 'class', isExported(t, node));
+    } else if (t.isInterfaceDeclaration(node)) {
+      addDeclaration(node.name, 'interface', isExported(t, node));
+    } else if (t.isTypeAliasDeclaration(node)) {
+      addDeclaration(node.name, 'type', isExported(t, node));
+    } else if (t.isEnumDeclaration(node)) {
+      addDeclaration(node.name, 'enum', isExported(t, node));
+    } else if (t.isVariableStatement(node)) {
+      const exported = isExported(t, node);
+      const isConst = (node.declarationList.flags & t.NodeFlags.Const) !== 0;
+      for (const decl of node.declarationList.declarations) {
+        addDeclaration(decl.name, classifyVariable(t, decl, isConst, topLevel), exported);
+      }
+    }
+    t.forEachChild(node, (child) => visit(child, false));
+  };
+  for (const statement of sf.statements) visit(statement, true);
+  return facts;
+}
+
+function scriptKindOf(t: typeof ts, file: string): ts.ScriptKind {
+  if (/\.[cm]?js$/.test(file)) return t.ScriptKind.JS;
+  return t.ScriptKind.TS;
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
+function isExported(t: typeof ts, node: ts.Node): boolean {
+  const modifiers = t.canHaveModifiers(node) ? t.getModifiers(node) : undefined;
+  return !!modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+}
+
+/**
+ * A top-level `const` bound to a literal is a constant (UPPER_CASE by default); a variable bound
+ * to a function is named like a function; everything else is a variable.
+ */
+function classifyVariable(
+  t: typeof ts,
+  decl: ts.VariableDeclaration,
+  isConst: boolean,
+  topLevel: boolean,
+): DeclarationKind {
+  let init = decl.initializer;
+  while (init && (t.isAsExpression(init) || t.isParenthesizedExpression(init) || t.isSatisfiesExpression(init))) {
+    init = init.expression;
+  }
+  if (init && (t.isArrowFunction(init) || t.isFunctionExpression(init))) return 'function';
+  if (isConst && topLevel && init && isLiteral(t, init)) return 'constant';
+  return 'variable';
+}
+
+function isLiteral(t: typeof ts, node: ts.Expression): boolean {
+  if (t.isPrefixUnaryExpression(node)) return isLiteral(t, node.operand);
+  return (
+    t.isStringLiteral(node) ||
+    t.isNumericLiteral(node) ||
+    t.isBigIntLiteral(node) ||
+    t.isNoSubstitutionTemplateLiteral(node) ||
+    node.kind === t.SyntaxKind.TrueKeyword ||
+    node.kind === t.SyntaxKind.FalseKeyword
+  );
+}
+
+/**
+ * SWC (and so Nx's graph) rejects a file that imports the same binding twice, although
+ * TypeScript's parser accepts it; report it as a parse error so the file is not silently skipped.
+ */
+function recordImportedNames(
+  t: typeof ts,
+  node: ts.ImportDeclaration,
+  seen: Map<string, number>,
+  facts: SourceFacts,
+  position: (pos: number) => { line: number; column: number },
+): void {
+  const clause = node.importClause;
+  if (!clause) return;
+  const names: ts.Identifier[] = [];
+  if (clause.name) names.push(clause.name);
+  const bindings = clause.namedBindings;
+  if (bindings && t.isNamespaceImport(bindings)) names.push(bindings.name);
+  if (bindings && t.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name);
+  for (const id of names) {
+    if (seen.has(id.text) && !facts.parseError) {
+      facts.parseError = {
+        ...position(id.getStart()),
+        message: `the binding '${id.text}' is imported twice`,
+      };
+    }
+    seen.set(id.text, id.getStart());
+  }
+}
+
+function visitCall(
+  t: typeof ts,
+  node: ts.CallExpression,
+  addImport: (spec: ts.Expression | undefined, node: ts.Node, typeOnly: boolean) => void,
+  consoleCalls: ConsoleCall[],
+  position: (pos: number) => { line: number; column: number },
+  sf: ts.SourceFile,
+): void {
+  const callee = node.expression;
+  if (callee.kind === t.SyntaxKind.ImportKeyword) {
+    addImport(node.arguments[0], node, false);
+  } else if (t.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1) {
+    addImport(node.arguments[0], node, false);
+  } else if (
+    t.isPropertyAccessExpression(callee) &&
+    t.isIdentifier(callee.expression) &&
+    callee.expression.text === 'console'
+  ) {
+    consoleCalls.push({ method: callee.name.text, ...position(callee.getStart(sf)) });
+  }
+}
+
+export type { ImportRef };

@@ -1,0 +1,82 @@
+import type { ProjectGraph } from '@nx/devkit';
+import type { Finding } from '../core/finding';
+import type { SourceFacts } from '../core/source-facts';
+import type { Conventions, HarnessConfig, RuleSetting } from '../config/types';
+
+/** What the check knows about one Nx project. */
+export interface ProjectInfo {
+  name: string;
+  /** Workspace-relative root, '' for the root project. */
+  root: string;
+  sourceRoot?: string;
+  tags: string[];
+  /** Workspace-relative files of the project (from Nx's file map). */
+  files: string[];
+  /** Import specifiers that reach this project's entry point (tsconfig paths, package name). */
+  importAliases: string[];
+  /** Workspace-relative entry-point files (e.g. `modules/billing/src/index.ts`). */
+  entryPoints: string[];
+  /** Nx `projectType`, when known. */
+  projectType?: 'library' | 'application';
+}
+
+/** Where an import specifier leads. */
+export interface ResolvedImport {
+  /** The workspace project it lands in, if any. */
+  project?: string;
+  /** The workspace-relative file, where it could be resolved to one. */
+  file?: string;
+  /** The npm package name, for an import that leaves the workspace. */
+  externalPackage?: string;
+  /** True when the specifier is one of the target project's import aliases (its public entry). */
+  viaEntryPoint?: boolean;
+}
+
+/** Runs git with the given arguments in the workspace; injectable so tests need no repository. */
+export type GitRunner = (args: string[]) => string;
+
+/** Read-only facts shared by every project in one run. Built once by collect/. */
+export interface CheckContext {
+  workspaceRoot: string;
+  projects: Record<string, ProjectInfo>;
+  graph: ProjectGraph;
+  /** File → the projects (and `npm:` external nodes) it depends on, from Nx's file map. */
+  fileDeps: Record<string, string[]>;
+  config: HarnessConfig;
+  /** Parses a file once per run and returns what the rules need. */
+  readSource(file: string): SourceFacts;
+  /** Resolves an import as written in `fromFile`. */
+  resolveImport(fromFile: string, specifier: string): ResolvedImport;
+  /** Reads a workspace-relative text file, or undefined when it does not exist. */
+  readText(file: string): string | undefined;
+  exists(file: string): boolean;
+  git: GitRunner;
+  /** `--base`, for rules that look only at what changed. */
+  base?: string;
+  now: () => number;
+}
+
+/** What one rule sees for one project. */
+export interface RuleContext extends CheckContext {
+  project: ProjectInfo;
+  /** The project's conventions, CONVENTIONS.md front matter over harness.yaml. */
+  conventions: Conventions;
+  /** Workspace-relative path of the project's CONVENTIONS.md (it may not exist). */
+  conventionsFile: string;
+  setting: RuleSetting;
+}
+
+/** A finding as a rule produces it; the runner adds rule id, severity and project. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'project'> &
+  Partial<Pick<Finding, 'severity'>>;
+
+/** A rule is plain data plus one pure function over a read-only context. */
+export interface Rule {
+  id: string;
+  /** One line for docs and `--help`. */
+  description: string;
+  defaultSeverity: 'error' | 'warn' | 'off';
+  /** Default options, merged under the user's. */
+  defaultOptions?: Record<string, unknown>;
+  check(context: RuleContext): RuleFinding[] | Promise<RuleFinding[]>;
+}
