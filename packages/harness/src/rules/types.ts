@@ -50,6 +50,8 @@ export interface CheckContext {
   /** Reads a workspace-relative text file, or undefined when it does not exist. */
   readText(file: string): string | undefined;
   exists(file: string): boolean;
+  /** Modification time in ms of a workspace-relative file, or undefined when it does not exist. */
+  mtimeOf(file: string): number | undefined;
   git: GitRunner;
   /** `--base`, for rules that look only at what changed. */
   base?: string;

@@ -26,6 +26,8 @@ export interface TestWorkspace {
   git?: GitRunner;
   base?: string;
   now?: () => number;
+  /** Workspace-relative path → modification time in ms; files not listed get 0. */
+  mtimes?: Record<string, number>;
 }
 
 /**
@@ -107,6 +109,7 @@ export function createTestCheckContext(ws: TestWorkspace): CheckContext {
     resolveImport,
     readText: (file) => ws.files[file],
     exists: (file) => file in ws.files || fileNames.some((f) => f.startsWith(file.replace(/\/$/, '') + '/')),
+    mtimeOf: (file) => (file in ws.files ? (ws.mtimes?.[file] ?? 0) : undefined),
     git: ws.git ?? (() => ''),
     base: ws.base,
     now: ws.now ?? (() => Date.now()),
