@@ -45,6 +45,8 @@ export interface CheckContext {
   config: HarnessConfig;
   /** Parses a file once per run and returns what the rules need. */
   readSource(file: string): SourceFacts;
+  /** True once `readSource` has parsed the file in this run. */
+  isParsed(file: string): boolean;
   /** Resolves an import as written in `fromFile`. */
   resolveImport(fromFile: string, specifier: string): ResolvedImport;
   /** Reads a workspace-relative text file, or undefined when it does not exist. */

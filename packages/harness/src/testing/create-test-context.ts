@@ -106,6 +106,7 @@ export function createTestCheckContext(ws: TestWorkspace): CheckContext {
     fileDeps,
     config,
     readSource,
+    isParsed: (file) => cache.has(file),
     resolveImport,
     readText: (file) => ws.files[file],
     exists: (file) => file in ws.files || fileNames.some((f) => f.startsWith(file.replace(/\/$/, '') + '/')),

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProjectGraph } from '@nx/devkit';
+import { collectWorkspace } from '../collect/collect-workspace';
+import { readWorkspaceText, resolveInsideWorkspace } from '../collect/read-workspace-file';
+import { HarnessConfigError, isHarnessConfigError } from '../config/config-error';
+import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
+import { sortFindings } from '../core/finding';
+import { loadReporter } from '../report';
+import { RULE_IDS } from '../rules';
+import type { GitRunner } from '../rules/types';
+import type { NormalizedCheckOptions } from './normalize-options';
+import { runCheck } from './run-check';
+
+export interface ProjectOutcome {
+  success: boolean;
+  /** What the terminal should show for this project. */
+  output: string;
+}
+
+export interface CheckProjectsInput {
+  workspaceRoot: string;
+  graph: ProjectGraph;
+  projects: string[];
+  options: NormalizedCheckOptions;
+  git?: GitRunner;
+}
+
+/**
+ * The whole check for one or many projects: load the config once, collect once, then run and
+ * report per project. Shared by the single executor and the batch implementation.
+ */
+export async function checkProjects(input: CheckProjectsInput): Promise<Record<string, ProjectOutcome>> {
+  const { workspaceRoot, options } = input;
+  const outcomes: Record<string, ProjectOutcome> = {};
+  try {
+    const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
+    const context = await collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git });
+    const reporter = loadReporter(options.format);
+    for (const project of input.projects) {
+      try {
+        const result = await runCheck(context, [project], options.rules);
+        const report = reporter(sortFindings(result.findings), {
+          filesChecked: result.filesChecked,
+          projectsChecked: result.projectsChecked,
+        });
+        const output = writeReport(workspaceRoot, options.outputFile, project, report.output);
+        outcomes[project] = { success: report.exitCode === 0, output };
+      } catch (error) {
+        outcomes[project] = describeFailure(error, options.verbose);
+      }
+    }
+  } catch (error) {
+    const failure = describeFailure(error, options.verbose);
+    for (const project of input.projects) outcomes[project] = failure;
+  }
+  return outcomes;
+}
+
+/** Writes the report to --output-file when given, refusing paths outside the workspace. */
+function writeReport(workspaceRoot: string, outputFile: string | undefined, project: string, report: string): string {
+  if (!outputFile) return report;
+  const target = outputFile.replace(/\{projectName\}/g, project);
+  const full = resolveInsideWorkspace(workspaceRoot, target);
+  if (!full) {
+    throw new HarnessConfigError('--output-file', 1, `"${target}" is outside the workspace`, 'name a path inside the workspace, e.g. dist/harness/report.json');
+  }
+  fs.mkdirSync(path.dirname(full), { recursive: true });
+  fs.writeFileSync(full, report.endsWith('\n') ? report : report + '\n');
+  return `harness-check: report for ${project} written to ${target}`;
+}
+
+/** A config problem is one line; anything else is one line too, with the stack only in verbose mode. */
+function describeFailure(error: unknown, verbose: boolean): ProjectOutcome {
+  if (isHarnessConfigError(error)) return { success: false, output: error.message };
+  const err = error as Error;
+  const detail = verbose && err.stack ? `\n${err.stack}` : '';
+  return {
+    success: false,
+    output: `harness: internal error: ${err.message}; run again with --verbose for the stack trace and report it${detail}`,
+  };
+}

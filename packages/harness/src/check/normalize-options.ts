@@ -1,0 +1,41 @@
+import type { CheckExecutorSchema } from '../executors/check/schema';
+import { HarnessConfigError } from '../config/config-error';
+import { RULE_IDS } from '../rules';
+
+export interface NormalizedCheckOptions {
+  format: 'text' | 'json' | 'sarif' | 'github';
+  outputFile?: string;
+  rules?: string[];
+  fix: boolean;
+  base?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  verbose: boolean;
+}
+
+const FORMATS = ['text', 'json', 'sarif', 'github'];
+
+/** Turns raw executor options into checked values; a bad value is a one-line error. */
+export function normalizeCheckOptions(raw: CheckExecutorSchema): NormalizedCheckOptions {
+  const format = raw.format ?? 'text';
+  if (!FORMATS.includes(format)) {
+    throw new HarnessConfigError('--format', 1, `unknown format "${format}"`, `use one of ${FORMATS.join(', ')}`);
+  }
+  const rules = typeof raw.rules === 'string' ? raw.rules.split(',') : raw.rules;
+  const selected = rules?.map((r) => r.trim()).filter(Boolean);
+  for (const id of selected ?? []) {
+    if (!RULE_IDS.includes(id) && id !== 'syntax') {
+      throw new HarnessConfigError('--rules', 1, `unknown rule id "${id}"`, `use one of ${RULE_IDS.join(', ')}`);
+    }
+  }
+  return {
+    format: format as NormalizedCheckOptions['format'],
+    outputFile: raw.outputFile,
+    rules: selected && selected.length > 0 ? selected : undefined,
+    fix: !!raw.fix,
+    base: raw.base,
+    baseline: raw.baseline,
+    updateBaseline: !!raw.updateBaseline,
+    verbose: !!raw.verbose,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Finding } from '../core/finding';
+import { readConventions, type ModuleConventions } from '../config/read-conventions';
+import type { RuleSetting } from '../config/types';
+import { RULE_IDS, RULES } from '../rules';
+import type { CheckContext, ProjectInfo, Rule, RuleContext } from '../rules/types';
+import { findParseErrors } from './find-parse-errors';
+
+export interface CheckResult {
+  findings: Finding[];
+  filesChecked: number;
+  projectsChecked: number;
+}
+
+/**
+ * Runs the selected rules over the named projects. Everything costly (graph, file map, parsed
+ * sources) lives in `context` and is shared, so checking 1,000 projects costs one collect.
+ */
+export async function runCheck(context: CheckContext, projectNames: string[], onlyRules?: string[]): Promise<CheckResult> {
+  const findings: Finding[] = [];
+  let filesChecked = 0;
+  for (const name of projectNames) {
+    const project = context.projects[name];
+    if (!project) continue;
+    filesChecked += project.files.length;
+    const conventionsFile = project.root ? `${project.root}/CONVENTIONS.md` : 'CONVENTIONS.md';
+    const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULE_IDS);
+    for (const rule of RULES) {
+      if (onlyRules && !onlyRules.includes(rule.id)) continue;
+      const setting = resolveSetting(rule, context, module);
+      if (setting.severity === 'off') continue;
+      const ruleContext: RuleContext = { ...context, project, conventions: module.conventions, conventionsFile, setting };
+      for (const f of await rule.check(ruleContext)) {
+        findings.push({ ...f, rule: rule.id, severity: f.severity ?? setting.severity, project: name });
+      }
+    }
+    findings.push(...findParseErrors(context, project));
+  }
+  return { findings, filesChecked, projectsChecked: projectNames.length };
+}
+
+/** Module front matter beats harness.yaml, which beats the rule's default; options merge. */
+function resolveSetting(rule: Rule, context: CheckContext, module: ModuleConventions): RuleSetting {
+  const workspace = context.config.rules[rule.id];
+  const local = module.rules[rule.id];
+  return {
+    severity: local?.severity ?? workspace?.severity ?? rule.defaultSeverity,
+    options: { ...rule.defaultOptions, ...workspace?.options, ...local?.options },
+  };
+}
+
+export type { ProjectInfo };

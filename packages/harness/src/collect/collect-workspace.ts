@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import type { ProjectGraph } from '@nx/devkit';
+import type { HarnessConfig } from '../config/types';
+import type { CheckContext, GitRunner, ProjectInfo } from '../rules/types';
+import { createSourceReader } from './create-source-reader';
+import { listFileDeps, readProjectFiles } from './read-file-map';
+import { readPackageName, readPathAliases } from './read-import-aliases';
+import { createImportResolver } from './resolve-import';
+import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
+
+export interface CollectOptions {
+  workspaceRoot: string;
+  graph: ProjectGraph;
+  config: HarnessConfig;
+  base?: string;
+  git?: GitRunner;
+  now?: () => number;
+}
+
+/** Runs git in the workspace; a failing command throws with git's own message. */
+export function createGitRunner(workspaceRoot: string): GitRunner {
+  return (args) => execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Builds the read-only context every rule shares, from Nx's project graph and file map.
+ * Called once per process: in batch mode every project of the run shares it, so the graph,
+ * the file map and each parsed file are read once.
+ */
+export async function collectWorkspace(options: CollectOptions): Promise<CheckContext> {
+  const { workspaceRoot, graph } = options;
+  const { files: projectFiles } = await readProjectFiles(graph);
+  const pathAliases = readPathAliases(workspaceRoot);
+  const projects: Record<string, ProjectInfo> = {};
+  const fileDeps: Record<string, string[]> = {};
+  const knownFiles = new Set<string>();
+  for (const [name, node] of Object.entries(graph.nodes)) {
+    const root = node.data.root === '.' ? '' : node.data.root;
+    const files = (projectFiles[name] ?? []).map((f) => {
+      knownFiles.add(f.file);
+      if (f.deps) fileDeps[f.file] = listFileDeps(f);
+      return f.file;
+    });
+    projects[name] = describeProject(name, root, node.data, files, pathAliases, readPackageName(graph, name));
+  }
+  const { readSource, isParsed } = createSourceReader(workspaceRoot);
+  return {
+    workspaceRoot,
+    projects,
+    graph,
+    fileDeps,
+    config: options.config,
+    readSource,
+    isParsed,
+    resolveImport: createImportResolver(projects, knownFiles),
+    readText: (file) => readWorkspaceText(workspaceRoot, file),
+    exists: (file) => existsInWorkspace(workspaceRoot, file),
+    mtimeOf: (file) => readWorkspaceMtime(workspaceRoot, file),
+    git: options.git ?? createGitRunner(workspaceRoot),
+    base: options.base,
+    now: options.now ?? Date.now,
+  };
+}
+
+function describeProject(
+  name: string,
+  root: string,
+  data: ProjectGraph['nodes'][string]['data'],
+  files: string[],
+  pathAliases: Array<{ alias: string; target: string }>,
+  packageName: string | undefined,
+): ProjectInfo {
+  const prefix = root ? root + '/' : '';
+  const own = root ? pathAliases.filter((a) => a.target.startsWith(prefix)) : [];
+  const aliases = own.map((a) => a.alias);
+  const entryPoints = own.map((a) => a.target).filter((t) => /\.[cm]?[jt]sx?$/.test(t));
+  if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
+  const sourceRoot = data.sourceRoot ?? (root ? `${root}/src` : 'src');
+  if (entryPoints.length === 0) {
+    const guess = [`${sourceRoot}/index.ts`, `${sourceRoot}/index.tsx`, `${sourceRoot}/index.js`].find((f) => files.includes(f));
+    if (guess) entryPoints.push(guess);
+  }
+  return {
+    name,
+    root,
+    sourceRoot,
+    tags: data.tags ?? [],
+    files,
+    importAliases: aliases,
+    entryPoints,
+    projectType: data.projectType,
+  };
+}

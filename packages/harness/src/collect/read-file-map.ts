@@ -1,0 +1,30 @@
+import type { FileData, ProjectGraph } from '@nx/devkit';
+
+/** Files of each project with the project-level deps Nx found in each file. */
+export type ProjectFiles = Record<string, FileData[]>;
+
+/**
+ * Reads Nx's own file map, which carries the dependencies Nx found per file. Nx writes it next to
+ * the project graph before any task runs, so reading it costs one JSON parse and no re-analysis.
+ * Falls back to the devkit's file list (without deps) when the cache is not there.
+ */
+export async function readProjectFiles(graph: ProjectGraph): Promise<{ files: ProjectFiles; hasDeps: boolean }> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readFileMapCache } = require('nx/src/project-graph/nx-deps-cache');
+    const cache = readFileMapCache();
+    const projectFileMap = cache?.fileMap?.projectFileMap as ProjectFiles | undefined;
+    if (projectFileMap && Object.keys(graph.nodes).every((name) => name in projectFileMap)) {
+      return { files: projectFileMap, hasDeps: true };
+    }
+  } catch {
+    // An Nx without this internal module: use the public API below.
+  }
+  const { createProjectFileMapUsingProjectGraph } = await import('@nx/devkit');
+  return { files: await createProjectFileMapUsingProjectGraph(graph), hasDeps: false };
+}
+
+/** Flattens a file's `deps` (strings or `[target, type]` tuples) to target names. */
+export function listFileDeps(data: FileData): string[] {
+  return (data.deps ?? []).map((d) => (Array.isArray(d) ? d[0] : d)).filter((d): d is string => typeof d === 'string');
+}

@@ -1,0 +1,80 @@
+import { readHarnessConfig } from './read-harness-config';
+import { readConventions } from './read-conventions';
+
+const RULES = ['docs', 'naming', 'file-size'];
+
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('readHarnessConfig', () => {
+  it('returns defaults when the file is missing', () => {
+    const config = readHarnessConfig(undefined, RULES);
+    expect(config.constraints).toEqual([]);
+    expect(config.conventions.naming.functions).toBe('camelCase');
+  });
+
+  it('reads constraints, rules with options and conventions', () => {
+    const config = readHarnessConfig(
+      [
+        'dependencies:',
+        '  constraints:',
+        '    - sourceTag: "scope:billing"',
+        '      onlyDependOnLibsWithTags: ["scope:billing", "scope:shared"]',
+        '      explanation: events only',
+        'rules:',
+        '  naming: warn',
+        '  file-size: { severity: warn, maxLines: 300 }',
+        'conventions:',
+        '  coverage: { lines: 90 }',
+      ].join('\n'),
+      RULES,
+    );
+    expect(config.constraints).toEqual([
+      { sourceTag: 'scope:billing', onlyDependOnLibsWithTags: ['scope:billing', 'scope:shared'], explanation: 'events only' },
+    ]);
+    expect(config.rules['file-size']).toEqual({ severity: 'warn', options: { maxLines: 300 } });
+    expect(config.conventions.coverage).toEqual({ lines: 90, branches: 70, functions: 80, statements: 80 });
+  });
+
+  it.each([
+    ['rules:\n  naming: [unclosed\n', 'harness: harness.yaml:2: invalid YAML'],
+    ['rules:\n  naming: sometimes\n', 'harness: harness.yaml:2: unknown severity "sometimes" for rule "naming"; use error, warn or off'],
+    ['rules:\n  docs: error\n  spelling: error\n', 'harness: harness.yaml:3: unknown rule id "spelling"; use one of docs, naming, file-size'],
+    ['conventions:\n  naming:\n    functions: loud\n', 'harness: harness.yaml:3: unknown naming style "loud"'],
+    ['dependencies:\n  constraints:\n    - sourceTag: "/[/"\n', 'harness: harness.yaml:3: the tag pattern "/[/" is not a valid regex'],
+    ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
+    ['conventions:\n  coverage:\n    lines: 120\n', 'harness: harness.yaml:3: the coverage threshold "lines: 120" is outside 0–100'],
+    ['a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', 'harness: harness.yaml:1: YAML refused'],
+  ])('refuses %j with a line-numbered message', (text, message) => {
+    expect(errorOf(() => readHarnessConfig(text, RULES))).toContain(message);
+  });
+});
+
+describe('readConventions', () => {
+  const config = readHarnessConfig(undefined, RULES);
+
+  it('overrides harness.yaml with the front matter', () => {
+    const text = '---\nnaming: { functions: snake_case }\nrules:\n  file-size: off\n---\n# Conventions\n';
+    const result = readConventions('modules/a/CONVENTIONS.md', text, config, RULES);
+    expect(result.conventions.naming.functions).toBe('snake_case');
+    expect(result.conventions.naming.classes).toBe('PascalCase');
+    expect(result.rules['file-size'].severity).toBe('off');
+  });
+
+  it('names CONVENTIONS.md and the file line of a broken front matter', () => {
+    const text = '---\nnaming: { functions: snake_case\ncoverage: 3\n---\n';
+    expect(errorOf(() => readConventions('modules/a/CONVENTIONS.md', text, config, RULES))).toMatch(
+      /^harness: modules\/a\/CONVENTIONS\.md:[23]: invalid YAML/,
+    );
+  });
+
+  it('inherits everything without front matter', () => {
+    expect(readConventions('x/CONVENTIONS.md', '# Conventions\n', config, RULES).conventions).toBe(config.conventions);
+  });
+});

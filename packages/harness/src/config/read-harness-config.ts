@@ -1,0 +1,27 @@
+import { DEFAULT_CONVENTIONS } from './defaults';
+import type { HarnessConfig } from './types';
+import { expectRecord, rejectUnknownKeys, validateConstraints, validateConventions, validateRules } from './validate-config';
+import { parseYamlSource } from './yaml-source';
+
+export const HARNESS_CONFIG_FILE = 'harness.yaml';
+const TOP_LEVEL_KEYS = ['$schema', 'dependencies', 'rules', 'conventions'];
+
+/**
+ * Reads harness.yaml from its text (undefined when the file does not exist), validates it and
+ * applies defaults. Throws HarnessConfigError naming the file and line of the first problem.
+ */
+export function readHarnessConfig(text: string | undefined, ruleIds: string[], file = HARNESS_CONFIG_FILE): HarnessConfig {
+  const config: HarnessConfig = { file, constraints: [], rules: {}, conventions: DEFAULT_CONVENTIONS };
+  if (text === undefined || text.trim() === '') return config;
+  const src = parseYamlSource(file, text);
+  const root = expectRecord(src, [], src.data);
+  rejectUnknownKeys(src, [], root, TOP_LEVEL_KEYS);
+  const dependencies = expectRecord(src, ['dependencies'], root.dependencies);
+  rejectUnknownKeys(src, ['dependencies'], dependencies, ['constraints']);
+  config.constraints = validateConstraints(src, ['dependencies', 'constraints'], dependencies.constraints);
+  config.rules = validateRules(src, ['rules'], root.rules, ruleIds);
+  const conventions = expectRecord(src, ['conventions'], root.conventions);
+  rejectUnknownKeys(src, ['conventions'], conventions, ['naming', 'coverage', 'tests', 'layers']);
+  config.conventions = validateConventions(src, ['conventions'], conventions, DEFAULT_CONVENTIONS);
+  return config;
+}

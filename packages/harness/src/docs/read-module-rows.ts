@@ -1,0 +1,35 @@
+import { getProjects, type Tree } from '@nx/devkit';
+import { splitSections, toAnchor } from '../core/markdown-sections';
+
+/** One row of the module map in BRIEF.md. */
+export interface ModuleRow {
+  name: string;
+  root: string;
+  tags: string[];
+  purpose: string;
+}
+
+/** The first sentence of the README's Purpose section (or first paragraph), for the map. */
+export function readPurpose(readme: string | undefined): string {
+  if (!readme) return '';
+  const sections = splitSections(readme);
+  const purpose = sections.find((s) => s.anchor === toAnchor('Purpose'));
+  const body = (purpose?.body ?? readme.replace(/^#.*$/m, '')).replace(/<!--[\s\S]*?-->/g, '');
+  const paragraph = body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#') && !p.startsWith('|') && !p.startsWith('```'));
+  if (!paragraph) return '';
+  const sentence = paragraph.replace(/\s+/g, ' ').match(/^.*?[.!?](\s|$)/)?.[0] ?? paragraph;
+  return sentence.trim().replace(/\|/g, '\\|');
+}
+
+/** Every project of the tree except the workspace root, sorted by path. */
+export function readModuleRows(tree: Tree): ModuleRow[] {
+  return [...getProjects(tree).entries()]
+    .filter(([, p]) => p.root && p.root !== '.')
+    .map(([name, p]) => ({
+      name,
+      root: p.root,
+      tags: p.tags ?? [],
+      purpose: readPurpose(tree.read(`${p.root}/README.md`, 'utf-8') ?? undefined),
+    }))
+    .sort((a, b) => a.root.localeCompare(b.root));
+}

@@ -1,0 +1,54 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { checkProjects } from '../../check/check-projects';
+import { normalizeCheckOptions } from '../../check/normalize-options';
+import { isHarnessConfigError } from '../../config/config-error';
+import type { CheckExecutorSchema } from './schema';
+
+interface BatchTaskResult {
+  success: boolean;
+  terminalOutput: string;
+}
+
+/**
+ * Nx batch mode: `nx run-many -t harness-check` hands every task to one call, so the graph,
+ * the file map and each parsed source are read once for the whole run, not once per project.
+ * Tasks with different options (rare) are grouped and each group collects once.
+ */
+export default async function checkBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, CheckExecutorSchema>,
+  overrides: CheckExecutorSchema,
+  context: ExecutorContext,
+): Promise<Record<string, BatchTaskResult>> {
+  const results: Record<string, BatchTaskResult> = {};
+  const groups = new Map<string, { options: CheckExecutorSchema; taskIds: string[] }>();
+  for (const taskId of Object.keys(taskGraph.tasks)) {
+    const options = { ...inputs[taskId], ...overrides };
+    const key = JSON.stringify(options);
+    const group = groups.get(key) ?? { options, taskIds: [] };
+    group.taskIds.push(taskId);
+    groups.set(key, group);
+  }
+  for (const { options: raw, taskIds } of groups.values()) {
+    let options;
+    try {
+      options = normalizeCheckOptions(raw);
+    } catch (error) {
+      if (!isHarnessConfigError(error)) throw error;
+      for (const id of taskIds) results[id] = { success: false, terminalOutput: error.message };
+      continue;
+    }
+    const projectOf = (id: string) => taskGraph.tasks[id].target.project;
+    const outcomes = await checkProjects({
+      workspaceRoot: context.root,
+      graph: context.projectGraph!,
+      projects: taskIds.map(projectOf),
+      options,
+    });
+    for (const id of taskIds) {
+      const outcome = outcomes[projectOf(id)];
+      results[id] = { success: outcome.success, terminalOutput: outcome.output };
+    }
+  }
+  return results;
+}

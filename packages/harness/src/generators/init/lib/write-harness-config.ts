@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import type { Tree } from '@nx/devkit';
+import { HARNESS_CONFIG_FILE } from '../../../config/read-harness-config';
+
+/** Writes a starter harness.yaml that points editors at the schema shipped in the package. */
+export function writeHarnessConfig(tree: Tree, schemaPath: string): void {
+  if (tree.exists(HARNESS_CONFIG_FILE)) return;
+  tree.write(
+    HARNESS_CONFIG_FILE,
+    [
+      `# yaml-language-server: $schema=${schemaPath}`,
+      '# Workspace rules for `nx run-many -t harness-check`. ARCHITECTURE.md is generated from this file.',
+      '# Module CONVENTIONS.md front matter overrides `conventions` and `rules` per module.',
+      'dependencies:',
+      '  # Same fields and meaning as @nx/enforce-module-boundaries depConstraints.',
+      '  constraints: []',
+      'rules:',
+      '  file-size: { severity: warn, maxLines: 400 }',
+      'conventions:',
+      '  naming: { functions: camelCase, classes: PascalCase, variables: camelCase, constants: UPPER_CASE, types: PascalCase, files: kebab-case }',
+      '  coverage: { lines: 80, branches: 70, functions: 80, statements: 80 }',
+      '  tests: { required: true }',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** The schema's path relative to the workspace root, through the name the plugin is installed under. */
+export function resolveSchemaPath(workspaceRoot: string, pluginName: string): string {
+  const installed = path.join('node_modules', pluginName, 'schemas', 'harness.schema.json');
+  return installed.split(path.sep).join('/');
+}

@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CreateNodes, CreateNodesContext, CreateNodesResult } from '@nx/devkit';
+import { createHarnessTarget, type HarnessPluginOptions } from './harness-target';
+
+const PROJECT_FILES = '**/{project.json,package.json}';
+
+/**
+ * Infers `harness-check` on every project, with no edit to any project.json. A package.json counts
+ * only where Nx would make it a project: inside the npm workspaces and without a project.json.
+ */
+export const createNodes: CreateNodes<HarnessPluginOptions> = [
+  PROJECT_FILES,
+  (files, options, context) => {
+    const executor = `${resolvePluginName(context.workspaceRoot)}:check`;
+    const workspaceGlobs = readWorkspaceGlobs(context.workspaceRoot);
+    const targetName = options?.targetName ?? 'harness-check';
+    const results: Array<readonly [string, CreateNodesResult]> = [];
+    for (const file of files) {
+      const root = path.posix.dirname(file);
+      if (root === '.' || !isProjectFile(file, root, workspaceGlobs, context)) continue;
+      results.push([file, { projects: { [root]: { targets: { [targetName]: createHarnessTarget(executor, options ?? {}) } } } }]);
+    }
+    return results;
+  },
+];
+
+/** Nx 21 and 22 look for `createNodesV2`; Nx 23 reads `createNodes` with the same signature. */
+export const createNodesV2 = createNodes;
+
+function isProjectFile(file: string, root: string, workspaceGlobs: RegExp[], context: CreateNodesContext): boolean {
+  if (file.endsWith('project.json')) return true;
+  if (fs.existsSync(path.join(context.workspaceRoot, root, 'project.json'))) return false;
+  return workspaceGlobs.some((glob) => glob.test(root));
+}
+
+/** The npm workspaces globs of the root package.json, as regexes over project roots. */
+function readWorkspaceGlobs(workspaceRoot: string): RegExp[] {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(workspaceRoot, 'package.json'), 'utf8'));
+    const globs: string[] = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces?.packages ?? []);
+    return globs.map(globToRegExp);
+  } catch {
+    return [];
+  }
+}
+
+export function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/\/$/, '')
+    .split('/')
+    .map((part) => (part === '**' ? '.*' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')))
+    .join('/');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * The name under which the workspace installed this plugin: `harness` when added as
+ * `harness@file:…` or `harness@npm:nx-harness`, else its own name. The executor is addressed by it.
+ */
+export function resolvePluginName(workspaceRoot: string): string {
+  const ownDir = fs.realpathSync(path.resolve(__dirname, '..', '..'));
+  for (const name of ['harness', 'nx-harness']) {
+    try {
+      const dir = fs.realpathSync(path.join(workspaceRoot, 'node_modules', name));
+      if (dir === ownDir) return name;
+    } catch {
+      // not installed under this name
+    }
+  }
+  return 'nx-harness';
+}

@@ -1,0 +1,45 @@
+import type { TargetConfiguration } from '@nx/devkit';
+
+export interface HarnessPluginOptions {
+  /** Name of the inferred target. */
+  targetName?: string;
+  /**
+   * Run the project's `test` target first, so the coverage rule always reads a fresh report.
+   * Off by default: it makes every check pay for the tests.
+   */
+  dependsOnTest?: boolean;
+  /** Name of the test target that writes coverage, when `dependsOnTest` is on. */
+  testTargetName?: string;
+}
+
+/**
+ * The inferred `harness-check` target. Its inputs are everything a finding can depend on, so a
+ * cached result is never stale: the project's own files, the workspace rules, the module map,
+ * and the project.json/package.json (tags) of every project it depends on.
+ */
+export function createHarnessTarget(executor: string, options: HarnessPluginOptions): TargetConfiguration {
+  const target: TargetConfiguration = {
+    executor,
+    cache: true,
+    inputs: [
+      '{projectRoot}/**/*',
+      '{workspaceRoot}/harness.yaml',
+      '{workspaceRoot}/BRIEF.md',
+      '{workspaceRoot}/ARCHITECTURE.md',
+      '{workspaceRoot}/tsconfig.base.json',
+      { fileset: '{projectRoot}/project.json', dependencies: true },
+      { fileset: '{projectRoot}/package.json', dependencies: true },
+    ],
+    outputs: [],
+    options: {},
+    metadata: {
+      technologies: ['harness'],
+      description: 'Checks dependency rules, naming, docs, tests and coverage against harness.yaml and CONVENTIONS.md',
+      help: { command: 'nx run <project>:harness-check --help', example: { options: { format: 'json' } } },
+    },
+  };
+  if (options.dependsOnTest) {
+    target.dependsOn = [options.testTargetName ?? 'test'];
+  }
+  return target;
+}

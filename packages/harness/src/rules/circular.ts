@@ -1,0 +1,109 @@
+import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency } from '../core/graph-paths';
+import { findImportsInto, isSourceFile } from './import-sites';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
+
+export const circularRule: Rule = {
+  id: 'circular',
+  description: 'No circular dependencies between projects; each finding gives the chain of files that closes the cycle.',
+  defaultSeverity: 'error',
+  check: checkCircular,
+};
+
+/**
+ * Reports every import of the project that closes a cycle, as ESLint's module-boundaries rule does,
+ * so the same files are flagged. Cycles come from Tarjan's components, computed once per graph.
+ */
+export function checkCircular(ctx: RuleContext): RuleFinding[] {
+  const self = ctx.project.name;
+  const adjacency = buildProjectAdjacency(ctx.graph);
+  const components = findComponents(adjacency);
+  const home = components.get(self);
+  const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
+  if (!(adjacency.get(self) ?? []).some(onCycle)) return [];
+  const wayBack = findWayBack(adjacency, components, self);
+  const hopsByTarget = new Map<string, string[]>();
+  const describeRest = (target: string) => {
+    let hops = hopsByTarget.get(target);
+    if (!hops) hopsByTarget.set(target, (hops = describeHops(ctx, readPath(wayBack, target)!.reverse())));
+    return hops;
+  };
+  const findings: RuleFinding[] = [];
+  for (const file of [...ctx.project.files].sort()) {
+    if (!isSourceFile(file)) continue;
+    const targets = [...new Set(ctx.fileDeps[file] ?? [])].filter(onCycle).sort();
+    for (const target of targets) {
+      const cycle = [self, ...readPath(wayBack, target)!.reverse()];
+      const sites = findImportsInto(ctx, file, target);
+      const locations = sites.length > 0 ? sites : [{ line: 0, column: 0 }];
+      for (const { line, column } of locations) {
+        const first = `${line > 0 ? `${file}:${line}` : file} imports ${target}`;
+        findings.push({
+          title: 'Circular dependency between projects',
+          file,
+          line,
+          column,
+          found: cycle.join(' -> '),
+          expected: 'projects depend on each other in one direction only, with no cycle',
+          fix:
+            `Break the cycle closed by ${[first, ...describeRest(target)].join(', ')}: ` +
+            'move the code both sides need into a module both can depend on, or invert one dependency ' +
+            '(for example through an interface or an event in the lower module)',
+          reference: REFERENCE,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Breadth-first search from `self` over reversed edges inside its component: each project maps to
+ * its next hop towards `self`, which gives the shortest way back from any dependency on the cycle.
+ */
+function findWayBack(
+  adjacency: ProjectAdjacency,
+  components: ReadonlyMap<string, number>,
+  self: string,
+): Map<string, string | null> {
+  const home = components.get(self);
+  const reversed = new Map<string, string[]>();
+  for (const [source, targets] of adjacency) {
+    if (components.get(source) !== home) continue;
+    for (const target of targets) {
+      if (components.get(target) !== home) continue;
+      if (!reversed.has(target)) reversed.set(target, []);
+      reversed.get(target)!.push(source);
+    }
+  }
+  for (const list of reversed.values()) list.sort();
+  const next = new Map<string, string | null>([[self, null]]);
+  const queue = [self];
+  for (let i = 0; i < queue.length; i++) {
+    for (const source of reversed.get(queue[i]) ?? []) {
+      if (next.has(source)) continue;
+      next.set(source, queue[i]);
+      queue.push(source);
+    }
+  }
+  return next;
+}
+
+/** `file:line imports next` for each hop of `path` (…, self): the edges after the first one. */
+function describeHops(ctx: RuleContext, path: string[]): string[] {
+  const hops: string[] = [];
+  for (let i = 0; i + 1 < path.length; i++) hops.push(describeHop(ctx, path[i], path[i + 1]));
+  return hops;
+}
+
+/** The first file (by path, for a stable message) of `from` whose file-map deps include `to`. */
+function describeHop(ctx: RuleContext, from: string, to: string): string {
+  const files = [...(ctx.projects[from]?.files ?? [])].sort();
+  const file =
+    files.find((f) => isSourceFile(f) && ctx.fileDeps[f]?.includes(to)) ??
+    files.find((f) => ctx.fileDeps[f]?.includes(to));
+  if (!file) return `${from} depends on ${to} in its project configuration`;
+  const line = isSourceFile(file) ? findImportsInto(ctx, file, to)[0]?.line : undefined;
+  return `${line ? `${file}:${line}` : file} imports ${to}`;
+}
