@@ -15,7 +15,7 @@ export function writeHarnessConfig(tree: Tree, schemaPath: string): void {
       '  # Same fields and meaning as @nx/enforce-module-boundaries depConstraints.',
       '  constraints: []',
       'rules:',
-      '  file-size: { severity: warn, maxLines: 400 }',
+      '  docs: error',
       'conventions:',
       '  naming: { functions: camelCase, classes: PascalCase, variables: camelCase, constants: UPPER_CASE, types: PascalCase, files: kebab-case }',
       '  coverage: { lines: 80, branches: 70, functions: 80, statements: 80 }',

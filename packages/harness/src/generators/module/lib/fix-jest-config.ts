@@ -1,4 +1,4 @@
-import { joinPathFragments, type Tree } from '@nx/devkit';
+import { joinPathFragments, readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
 import type { NormalizedSchema } from './normalize-options';
 
 const COVERAGE_SETTINGS = [
@@ -26,10 +26,28 @@ export function fixJestConfig(tree: Tree, options: NormalizedSchema): void {
     .replace(/^\/\* eslint-disable \*\/\n/m, '')
     .replace(/^import type \{ Config \} from 'jest';\n/m, '')
     .replace(/^export default (?:\(\) => \()?/m, 'module.exports = ');
-  const coverageDir = /^(\s*coverageDirectory:.*\n)/m;
-  text = coverageDir.test(text)
-    ? text.replace(coverageDir, `$1${COVERAGE_SETTINGS}\n`)
-    : text.replace(/\n\};?\s*$/, `\n${COVERAGE_SETTINGS}\n};\n`);
-  if (source !== joinPathFragments(dir, 'jest.config.cjs')) tree.delete(source);
-  tree.write(joinPathFragments(dir, 'jest.config.cjs'), text);
+  // Append inside the exported object: after its last property, whatever its trailing comma.
+  text = text.replace(/,?(\s*)\n\}\)?;?\s*$/, `,\n${COVERAGE_SETTINGS}\n};\n`);
+  const target = joinPathFragments(dir, 'jest.config.cjs');
+  if (source !== target) tree.delete(source);
+  tree.write(target, text);
+  pointTargetsAt(tree, options.name, source, target);
+}
+
+/** Targets written with an explicit jestConfig (project.json workspaces) must follow the rename. */
+function pointTargetsAt(tree: Tree, project: string, from: string, to: string): void {
+  let config;
+  try {
+    config = readProjectConfiguration(tree, project);
+  } catch {
+    return;
+  }
+  let changed = false;
+  for (const target of Object.values(config.targets ?? {})) {
+    if (target.options?.jestConfig === from) {
+      target.options.jestConfig = to;
+      changed = true;
+    }
+  }
+  if (changed) updateProjectConfiguration(tree, project, config);
 }

@@ -1,0 +1,186 @@
+import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '../core/case-styles';
+import type { Declaration, DeclarationKind } from '../core/source-facts';
+import type { NamingConventions } from '../config/types';
+import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+
+type NamingCategory = keyof NamingConventions;
+
+const CATEGORY_OF_KIND: Record<DeclarationKind, NamingCategory> = {
+  function: 'functions',
+  class: 'classes',
+  variable: 'variables',
+  constant: 'constants',
+  type: 'types',
+  interface: 'types',
+  enum: 'types',
+};
+
+/** How a category reads in `Expected pattern: snake_case function names`. */
+const SINGULAR: Record<NamingCategory, string> = {
+  functions: 'function',
+  classes: 'class',
+  variables: 'variable',
+  constants: 'constant',
+  types: 'type',
+  files: 'file',
+};
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const JSX_FILE = /\.[jt]sx$/;
+/** Role suffixes that are part of how a file is found, not of its name. */
+const ROLE_SUFFIX = /\.(?:spec|test|d)$/;
+
+export interface NamingOptions {
+  /** In .tsx/.jsx files a PascalCase function is a React component, whatever `functions` says. */
+  pascalCaseComponents: boolean;
+}
+
+const DEFAULT_OPTIONS: NamingOptions = { pascalCaseComponents: true };
+
+/**
+ * Names against the module's conventions. Declarations are judged by kind; a file by its base
+ * name without extension and role suffix, each dot-separated segment on its own, so
+ * `invoice.service.ts` is kebab-case. `index` is exempt: tools look for that exact name.
+ * Leading and trailing `_`/`$` are ignored by the known styles (see core/case-styles), and a
+ * name made only of them (`_`) is never reported.
+ */
+export const namingRule: Rule = {
+  id: 'naming',
+  description: 'Function, class, variable, constant, type and file names follow the module conventions.',
+  defaultSeverity: 'error',
+  defaultOptions: { ...DEFAULT_OPTIONS },
+  check: checkNaming,
+};
+
+export function checkNaming(ctx: RuleContext): RuleFinding[] {
+  const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as NamingOptions;
+  const findings: RuleFinding[] = [];
+  const styles: NamingConventions = {};
+  for (const [category, style] of Object.entries(ctx.conventions.naming) as Array<[NamingCategory, string | undefined]>) {
+    if (style === undefined) continue;
+    const problem = findCategoryStyleProblem(category, style);
+    if (problem) findings.push(createStyleFinding(ctx, category, style, problem));
+    else styles[category] = style;
+  }
+  for (const file of listSourceFiles(ctx.project)) {
+    if (styles.files) findings.push(...checkFileName(ctx, file, styles.files));
+    const facts = ctx.readSource(file);
+    if (facts.skipped) continue;
+    findings.push(...checkDeclarations(ctx, file, facts.declarations, styles, options));
+  }
+  return findings;
+}
+
+/** Module source: code files under the source root, declaration files aside. */
+function listSourceFiles(project: ProjectInfo): string[] {
+  const sourceRoot = project.sourceRoot ?? (project.root ? `${project.root}/src` : 'src');
+  const prefix = sourceRoot ? `${sourceRoot}/` : '';
+  return project.files.filter((f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
+}
+
+function findCategoryStyleProblem(category: NamingCategory, style: string): string | undefined {
+  if (style === 'kebab-case' && category !== 'files') {
+    return `kebab-case cannot name ${category} because "-" is not allowed in identifiers; use camelCase, PascalCase, snake_case, UPPER_CASE or a /regex/`;
+  }
+  return findStyleProblem(style);
+}
+
+/** A style the rule cannot apply is itself a finding, at the line of the file that sets it. */
+function createStyleFinding(ctx: RuleContext, category: NamingCategory, style: string, problem: string): RuleFinding {
+  const fromModule = ctx.readText(ctx.conventionsFile)?.includes(style) ?? false;
+  const file = fromModule ? ctx.conventionsFile : ctx.config.file;
+  const lines = ctx.readText(file)?.split('\n') ?? [];
+  const index = lines.findIndex((l) => l.includes(category) && l.includes(style));
+  return {
+    title: 'Invalid naming style',
+    file,
+    line: index + 1,
+    column: 0,
+    found: `${category}: ${style}`,
+    expected: 'a naming style of camelCase, PascalCase, snake_case, UPPER_CASE, kebab-case (file names only) or a safe /regex/',
+    fix: `Edit naming.${category} in ${file}: ${problem}`,
+    reference: `${ctx.conventionsFile}#naming`,
+  };
+}
+
+function checkDeclarations(
+  ctx: RuleContext,
+  file: string,
+  declarations: Declaration[],
+  styles: NamingConventions,
+  options: NamingOptions,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  // Overloads and merged declarations repeat a name; one finding per name is enough to rename it.
+  const reported = new Set<string>();
+  for (const declaration of declarations) {
+    const category = CATEGORY_OF_KIND[declaration.kind];
+    const style = styles[category];
+    const key = `${category}:${declaration.name}`;
+    if (!style || /^[_$]*$/.test(declaration.name) || reported.has(key)) continue;
+    if (matchesStyle(declaration.name, style)) continue;
+    if (isComponent(file, declaration, options)) continue;
+    reported.add(key);
+    findings.push({
+      title: 'Naming convention violation',
+      file,
+      line: declaration.line,
+      column: declaration.column,
+      found: declaration.name,
+      expected: `${style} ${SINGULAR[category]} names`,
+      fix: describeRename(declaration.name, convertToStyle(declaration.name, style), style),
+      reference: `${ctx.conventionsFile}#naming`,
+    });
+  }
+  return findings;
+}
+
+function isComponent(file: string, declaration: Declaration, options: NamingOptions): boolean {
+  return (
+    options.pascalCaseComponents &&
+    declaration.kind === 'function' &&
+    JSX_FILE.test(file) &&
+    matchesStyle(declaration.name, 'PascalCase')
+  );
+}
+
+function describeRename(name: string, renamed: string | undefined, style: string): string {
+  return renamed === undefined ? `Rename \`${name}\` so that it matches ${style}` : `Rename to \`${renamed}\``;
+}
+
+function checkFileName(ctx: RuleContext, file: string, style: string): RuleFinding[] {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const extension = CODE_FILE.exec(base)![0];
+  let stem = base.slice(0, -extension.length);
+  const roleSuffix = ROLE_SUFFIX.exec(stem)?.[0] ?? '';
+  stem = stem.slice(0, stem.length - roleSuffix.length);
+  if (stem === 'index' || matchesFileStyle(stem, style)) return [];
+  const renamedStem = isKnownStyle(style)
+    ? stem
+        .split('.')
+        .map((segment) => (matchesStyle(segment, style, 'file') ? segment : convertToStyle(segment, style, 'file')))
+        .join('.')
+    : undefined;
+  return [
+    {
+      title: 'Naming convention violation',
+      file,
+      line: 0,
+      column: 0,
+      found: base,
+      expected: `${style} ${SINGULAR.files} names`,
+      fix:
+        renamedStem === undefined
+          ? `Rename the file so that \`${stem}\` matches ${style}, and update the imports of it`
+          : `Rename to \`${renamedStem}${roleSuffix}${extension}\` and update the imports of it`,
+      reference: `${ctx.conventionsFile}#naming`,
+    },
+  ];
+}
+
+/** A known style judges each dot-separated segment; a custom regex sees the whole stem. */
+function matchesFileStyle(stem: string, style: string): boolean {
+  if (!isKnownStyle(style)) return matchesStyle(stem, style, 'file');
+  return stem.split('.').every((segment) => matchesStyle(segment, style, 'file'));
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, then harness-check on this repo's own projects, then the e2e suite
+// against the packed plugin in a real create-nx-workspace workspace. Stops at the first failure.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const steps = [
+  ['unit tests', 'npx', ['jest', '--config', 'jest.config.cjs']],
+  ['build the plugin', process.execPath, ['scripts/build.mjs']],
+  ['harness-check on this repo', 'npx', ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', '--output-style=static']],
+  ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],
+];
+const only = process.argv.slice(2);
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  process.stdout.write(`\n[test] ${name}: ${cmd === process.execPath ? 'node' : cmd} ${args.join(' ')}\n`);
+  const result = spawnSync(cmd, args, { cwd: repo, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(`[test] ${name} failed (exit ${result.status ?? result.signal})\n`);
+    process.exit(1);
+  }
+}
+process.stdout.write('\n[test] all steps passed\n');
