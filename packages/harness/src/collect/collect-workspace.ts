@@ -29,7 +29,7 @@ export function createGitRunner(workspaceRoot: string): GitRunner {
  */
 export async function collectWorkspace(options: CollectOptions): Promise<CheckContext> {
   const { workspaceRoot, graph } = options;
-  const { files: projectFiles } = await readProjectFiles(graph);
+  const { files: projectFiles, hasDeps } = await readProjectFiles(graph);
   const pathAliases = readPathAliases(workspaceRoot);
   const projects: Record<string, ProjectInfo> = {};
   const fileDeps: Record<string, string[]> = {};
@@ -38,7 +38,9 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
     const root = node.data.root === '.' ? '' : node.data.root;
     const files = (projectFiles[name] ?? []).map((f) => {
       knownFiles.add(f.file);
-      if (f.deps) fileDeps[f.file] = listFileDeps(f);
+      // With Nx's file map every file gets an entry, even with no deps: an import that resolves to
+      // another project but is missing here is an edge Nx's graph did not see.
+      if (hasDeps) fileDeps[f.file] = listFileDeps(f);
       return f.file;
     });
     projects[name] = describeProject(name, root, node.data, files, pathAliases, readPackageName(graph, name));

@@ -1,3 +1,7 @@
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
 import type { Reporter } from './types';
 
 export type { Reporter, ReportSummary } from './types';
@@ -6,17 +10,17 @@ export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /*
- * Each format is required only when chosen, so a text run never loads the SARIF code. The
- * `typeof import` casts keep the loaders typed without importing the modules eagerly.
+ * Reporters are imported statically: they are a few hundred lines with no dependencies (SARIF
+ * uses types only), and Nx runs a workspace-local plugin from its TypeScript source with a
+ * transpiler that is registered only while the entry file loads, so a lazy relative require
+ * fails there. The expensive module, the TypeScript parser, stays lazy (collect/parse-source.ts).
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
-const REPORTER_LOADERS: Record<ReportFormat, () => Reporter> = {
-  text: () => (require('./text') as typeof import('./text')).formatText,
-  json: () => (require('./json') as typeof import('./json')).formatJson,
-  sarif: () => (require('./sarif') as typeof import('./sarif')).formatSarif,
-  github: () => (require('./github') as typeof import('./github')).formatGithub,
+const REPORTERS: Record<ReportFormat, Reporter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function isReportFormat(format: string): format is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(format);
@@ -27,5 +31,5 @@ export function loadReporter(format: string): Reporter {
   if (!isReportFormat(format)) {
     throw new Error(`Unknown format "${format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
   }
-  return REPORTER_LOADERS[format]();
+  return REPORTERS[format];
 }

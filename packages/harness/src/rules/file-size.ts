@@ -1,0 +1,69 @@
+import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+export interface FileSizeOptions {
+  /** The most lines a source or test file may have. */
+  maxLines: number;
+}
+
+const DEFAULT_OPTIONS: FileSizeOptions = { maxLines: 400 };
+
+/**
+ * A taste invariant: long files are hard for an agent to read whole, so every source and test
+ * file of the project stays under `maxLines`. Line counts come from the shared parse.
+ */
+export const fileSizeRule: Rule = {
+  id: 'file-size',
+  description: 'No source or test file is longer than maxLines (400 by default).',
+  defaultSeverity: 'warn',
+  defaultOptions: { ...DEFAULT_OPTIONS },
+  check: checkFileSize,
+};
+
+export function checkFileSize(ctx: RuleContext): RuleFinding[] {
+  const { maxLines } = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as FileSizeOptions;
+  if (!Number.isInteger(maxLines) || maxLines < 1) return [createBadOptionFinding(ctx, maxLines)];
+  const findings: RuleFinding[] = [];
+  for (const file of listCodeFiles(ctx.project)) {
+    const { lineCount } = ctx.readSource(file);
+    if (lineCount > maxLines) findings.push(createTooLongFinding(file, lineCount, maxLines));
+  }
+  return findings;
+}
+
+/** Source and test files anywhere in the project, declaration files aside. */
+function listCodeFiles(project: ProjectInfo): string[] {
+  return project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
+}
+
+function createTooLongFinding(file: string, lineCount: number, maxLines: number): RuleFinding {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return {
+    title: 'File too long',
+    file,
+    line: 0,
+    column: 0,
+    found: `${lineCount} lines`,
+    expected: `at most ${maxLines} lines per file`,
+    fix:
+      `Split \`${base}\` into files of at most ${maxLines} lines, one responsibility each: ` +
+      'move a cohesive group of declarations into a new file next to it and import it from there',
+    reference: 'ARCHITECTURE.md#taste-invariants',
+  };
+}
+
+/** A wrong option must not silently disable the rule. */
+function createBadOptionFinding(ctx: RuleContext, maxLines: unknown): RuleFinding {
+  return {
+    title: 'Invalid rule option',
+    file: ctx.config.file,
+    line: 0,
+    column: 0,
+    found: `maxLines: ${JSON.stringify(maxLines)}`,
+    expected: 'maxLines is a whole number of lines, 1 or more',
+    fix: `In ${ctx.config.file}, set rules.file-size.maxLines to a whole number such as 400, or remove it to use 400`,
+    reference: 'ARCHITECTURE.md#taste-invariants',
+  };
+}
