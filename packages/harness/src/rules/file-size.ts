@@ -63,7 +63,7 @@ function createBadOptionFinding(ctx: RuleContext, maxLines: unknown): RuleFindin
     column: 0,
     found: `maxLines: ${JSON.stringify(maxLines)}`,
     expected: 'maxLines is a whole number of lines, 1 or more',
-    fix: `In ${ctx.config.file}, set rules.file-size.maxLines to a whole number such as 400, or remove it to use 400`,
+    fix: 'Set rules.file-size.maxLines to a whole number such as 400, or remove it to use the default of 400',
     reference: 'ARCHITECTURE.md#taste-invariants',
   };
 }

@@ -1,0 +1,46 @@
+import { readJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { initGenerator } from './generator';
+
+describe('init generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+  });
+
+  it('registers the plugin once and writes the root documents', async () => {
+    await initGenerator(tree, {});
+    await initGenerator(tree, {});
+    const plugins = readJson(tree, 'nx.json').plugins as unknown[];
+    expect(plugins.filter((p) => p === 'nx-harness' || p === 'harness')).toHaveLength(1);
+    for (const file of ['harness.yaml', 'AGENTS.md', 'BRIEF.md', 'ARCHITECTURE.md', 'docs/design-docs/index.md', 'docs/exec-plans/active/.gitkeep', 'docs/exec-plans/completed/.gitkeep', 'docs/tech-debt-tracker.md']) {
+      expect(tree.exists(file)).toBe(true);
+    }
+    expect(tree.read('harness.yaml', 'utf-8')).toMatch(/^# yaml-language-server: \$schema=node_modules\/.*harness\.schema\.json/);
+    expect(tree.read('ARCHITECTURE.md', 'utf-8')).toContain('## Dependency rules');
+  });
+
+  it('changes nothing on a second run', async () => {
+    await initGenerator(tree, {});
+    const before = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await initGenerator(tree, {});
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(before);
+  });
+
+  it('keeps user text outside the markers and does not duplicate its block', async () => {
+    tree.write('AGENTS.md', '# Our agents guide\n\nAlways run the linter.\n');
+    await initGenerator(tree, {});
+    tree.write('AGENTS.md', tree.read('AGENTS.md', 'utf-8') + '\nA line the user added at the end.\n');
+    await initGenerator(tree, {});
+    const text = tree.read('AGENTS.md', 'utf-8')!;
+    expect(text.startsWith('# Our agents guide\n\nAlways run the linter.\n')).toBe(true);
+    expect(text).toContain('A line the user added at the end.');
+    expect(text.match(/<!-- harness:start -->/g)).toHaveLength(1);
+  });
+
+  it('never overwrites an existing harness.yaml', async () => {
+    tree.write('harness.yaml', 'rules:\n  docs: warn\n');
+    await initGenerator(tree, {});
+    expect(tree.read('harness.yaml', 'utf-8')).toBe('rules:\n  docs: warn\n');
+  });
+});

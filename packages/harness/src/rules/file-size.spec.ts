@@ -1,0 +1,83 @@
+import { formatTextBlock } from '../report/text';
+import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
+import { checkFileSize, fileSizeRule } from './file-size';
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const L${i} = ${i};`).join('\n') + '\n';
+
+function runFileSize(files: Record<string, string>, options: Record<string, unknown> = {}) {
+  const check = createTestCheckContext({ projects: [{ name: 'billing', root: 'modules/billing' }], files });
+  return checkFileSize(createTestRuleContext(check, 'billing', { setting: { severity: 'warn', options } }));
+}
+
+describe('file-size rule', () => {
+  it('is registered under its stable id as a warning with maxLines 400', () => {
+    expect(fileSizeRule.id).toBe('file-size');
+    expect(fileSizeRule.defaultSeverity).toBe('warn');
+    expect(fileSizeRule.defaultOptions).toEqual({ maxLines: 400 });
+  });
+
+  it('reports a file over 400 lines by default', () => {
+    const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(401) });
+    expect(findings).toEqual([
+      {
+        title: 'File too long',
+        file: 'modules/billing/src/lib/invoice.ts',
+        line: 0,
+        column: 0,
+        found: '401 lines',
+        expected: 'at most 400 lines per file',
+        fix:
+          'Split `invoice.ts` into files of at most 400 lines, one responsibility each: ' +
+          'move a cohesive group of declarations into a new file next to it and import it from there',
+        reference: 'ARCHITECTURE.md#taste-invariants',
+      },
+    ]);
+    expect(formatTextBlock({ ...findings[0], rule: 'file-size', severity: 'warn', project: 'billing' })).toBe(
+      [
+        'WARN: File too long',
+        'File: modules/billing/src/lib/invoice.ts',
+        'Found: `401 lines`',
+        'Expected pattern: at most 400 lines per file',
+        'Fix: Split `invoice.ts` into files of at most 400 lines, one responsibility each: move a cohesive group of declarations into a new file next to it and import it from there',
+        'Reference: See ARCHITECTURE.md#taste-invariants',
+      ].join('\n'),
+    );
+  });
+
+  it('accepts a file of exactly maxLines lines', () => {
+    expect(runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(400) })).toEqual([]);
+  });
+
+  it('checks test files and files outside src, but not declaration files or other text', () => {
+    const findings = runFileSize(
+      {
+        'modules/billing/tests/billing.spec.ts': lines(11),
+        'modules/billing/scripts/seed.js': lines(11),
+        'modules/billing/src/types/globals.d.ts': lines(11),
+        'modules/billing/README.md': lines(11),
+        'modules/billing/src/lib/small.ts': lines(10),
+      },
+      { maxLines: 10 },
+    );
+    expect(findings.map((f) => [f.file, f.found])).toEqual([
+      ['modules/billing/tests/billing.spec.ts', '11 lines'],
+      ['modules/billing/scripts/seed.js', '11 lines'],
+    ]);
+  });
+
+  it.each([[0], [-5], [12.5], ['many']])('reports maxLines %p as an invalid option instead of checking', (maxLines) => {
+    const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(500) }, { maxLines });
+    expect(findings).toEqual([
+      {
+        title: 'Invalid rule option',
+        file: 'harness.yaml',
+        line: 0,
+        column: 0,
+        found: `maxLines: ${JSON.stringify(maxLines)}`,
+        expected: 'maxLines is a whole number of lines, 1 or more',
+        fix: 'Set rules.file-size.maxLines to a whole number such as 400, or remove it to use the default of 400',
+        reference: 'ARCHITECTURE.md#taste-invariants',
+      },
+    ]);
+  });
+});

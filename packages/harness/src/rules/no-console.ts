@@ -1,0 +1,73 @@
+import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
+
+/** The logger call that replaces each console method; debug output belongs behind verbose. */
+const LOGGER_METHOD: Record<string, string> = {
+  log: 'info',
+  info: 'info',
+  dir: 'info',
+  table: 'info',
+  warn: 'warn',
+  error: 'error',
+  debug: 'verbose',
+  trace: 'verbose',
+};
+
+export interface NoConsoleOptions {
+  /** The logger the fix names, in words an agent can act on. */
+  logger: string;
+}
+
+const DEFAULT_OPTIONS: NoConsoleOptions = {
+  logger: "the logger from @nx/devkit: `import { logger } from '@nx/devkit'`",
+};
+
+/**
+ * A taste invariant: module code logs through a logger, which the host can silence, level and
+ * redirect; `console.*` writes straight to the terminal. Tests may use the console.
+ */
+export const noConsoleRule: Rule = {
+  id: 'no-console',
+  description: 'No console.* calls in module source; log through a logger.',
+  defaultSeverity: 'error',
+  defaultOptions: { ...DEFAULT_OPTIONS },
+  check: checkNoConsole,
+};
+
+export function checkNoConsole(ctx: RuleContext): RuleFinding[] {
+  const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as NoConsoleOptions;
+  const findings: RuleFinding[] = [];
+  for (const file of listSourceFiles(ctx.project)) {
+    for (const call of ctx.readSource(file).consoleCalls) {
+      findings.push({
+        title: 'Console call in module source',
+        file,
+        line: call.line,
+        column: call.column,
+        found: `console.${call.method}`,
+        expected: 'no console.* calls in module source; log through a logger',
+        fix: describeReplacement(call.method, options.logger),
+        reference: 'ARCHITECTURE.md#taste-invariants',
+      });
+    }
+  }
+  return findings;
+}
+
+/** Module source: code under the source root that is neither a test nor a declaration file. */
+function listSourceFiles(project: ProjectInfo): string[] {
+  const sourceRoot = project.sourceRoot ?? (project.root ? `${project.root}/src` : 'src');
+  const prefix = sourceRoot ? `${sourceRoot}/` : '';
+  return project.files.filter(
+    (f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f) && !TEST_FILE.test(f),
+  );
+}
+
+function describeReplacement(method: string, logger: string): string {
+  const replacement = LOGGER_METHOD[method];
+  if (replacement) return `Replace \`console.${method}\` with \`logger.${replacement}\`, using ${logger}`;
+  return `Remove \`console.${method}\`, or log what it shows with ${logger}`;
+}
