@@ -256,11 +256,11 @@ function findBacktrackingRisk(body: string, flags: string): string | undefined {
     }
     if (ch === '\\') {
       if (/^\\(?:[1-9]|k<)/.test(body.slice(i))) return body.slice(i, i + 3);
-      end = escapeEnd(body, i);
+      end = findEscapeEnd(body, i);
       const escaped = body[i + 1];
       atom = { text: body.slice(i, end), group: false, ambiguous: false, literal: /[^\p{L}\p{N}\s]/u.test(escaped) ? escaped : undefined };
     } else if (ch === '[') {
-      end = classEnd(body, i);
+      end = findClassEnd(body, i);
       atom = { text: body.slice(i, end), group: false, ambiguous: false };
     } else {
       end = i + 1;
@@ -292,13 +292,13 @@ function skipGroupPrefix(body: string, at: number): number {
   return at + (prefix ? prefix[0].length : 0);
 }
 
-function escapeEnd(body: string, at: number): number {
+function findEscapeEnd(body: string, at: number): number {
   const rest = body.slice(at);
   const long = /^\\(?:[pPu]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z])/.exec(rest);
   return at + (long ? long[0].length : Math.min(2, rest.length));
 }
 
-function classEnd(body: string, at: number): number {
+function findClassEnd(body: string, at: number): number {
   let i = at + 1;
   while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1;
   return Math.min(i + 1, body.length);

@@ -109,12 +109,12 @@ function parseSummary(text: string): { summary: Record<string, unknown> } | { er
     return { error: 'the top level is not an object', line: 1 };
   } catch (error) {
     const message = (error as Error).message;
-    return { error: message, line: lineOfJsonError(text, message) };
+    return { error: message, line: findJsonErrorLine(text, message) };
   }
 }
 
 /** V8 names the offset (`at position 42`) and, in newer versions, the line too. */
-function lineOfJsonError(text: string, message: string): number {
+function findJsonErrorLine(text: string, message: string): number {
   const line = /\(line (\d+) column \d+\)/.exec(message);
   if (line) return Number(line[1]);
   const position = /at position (\d+)/.exec(message);
@@ -217,7 +217,7 @@ function describeTestsToAdd(ctx: RuleContext, summary: Record<string, unknown>, 
   const command = describeCommand(ctx);
   const weakest = Object.entries(summary)
     .filter(([key]) => key !== 'total')
-    .map(([key, entry]) => ({ file: toWorkspacePath(ctx, key), pct: readPct(entry, metric) }))
+    .map(([key, entry]) => ({ file: convertToWorkspacePath(ctx, key), pct: readPct(entry, metric) }))
     .filter((e): e is { file: string; pct: number } => e.pct !== undefined && e.pct < threshold)
     .sort((a, b) => a.pct - b.pct || a.file.localeCompare(b.file))
     .slice(0, FILES_NAMED);
@@ -231,7 +231,7 @@ function describeTestsToAdd(ctx: RuleContext, summary: Record<string, unknown>, 
 }
 
 /** jest keys per-file entries by absolute path. */
-function toWorkspacePath(ctx: RuleContext, key: string): string {
+function convertToWorkspacePath(ctx: RuleContext, key: string): string {
   const normalized = key.replace(/\\/g, '/');
   const root = ctx.workspaceRoot.replace(/\\/g, '/').replace(/\/$/, '');
   if (normalized.startsWith(`${root}/`)) return normalized.slice(root.length + 1);

@@ -51,18 +51,18 @@ function joinRoot(root: string, file: string): string {
   return root === '' || root === '.' ? file : `${root}/${file}`;
 }
 
-function baseNameOf(file: string): string {
+function getBaseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
 
 /** `lib/invoice.ts` → `invoice`; `tests/invoice.spec.ts` → `invoice`. */
-function stemOf(file: string): string {
-  return baseNameOf(file).replace(TEST_FILE, '').replace(CODE_FILE, '');
+function getStem(file: string): string {
+  return getBaseName(file).replace(TEST_FILE, '').replace(CODE_FILE, '');
 }
 
 /** `invoice.tsx` → `invoice.spec.tsx`: the test keeps the source's language. */
-function testNameFor(file: string): string {
-  return `${stemOf(file)}.spec${CODE_FILE.exec(file)![0]}`;
+function nameTestFor(file: string): string {
+  return `${getStem(file)}.spec${CODE_FILE.exec(file)![0]}`;
 }
 
 function createNoTestsFinding(ctx: RuleContext, options: TestsOptions): RuleFinding {
@@ -95,9 +95,9 @@ function checkChangedFiles(
   } catch (error) {
     return [createUnreadableBaseFinding(ctx, base, error)];
   }
-  const testStems = new Set([...tests, ...[...changed].filter((f) => TEST_FILE.test(f))].map(stemOf));
+  const testStems = new Set([...tests, ...[...changed].filter((f) => TEST_FILE.test(f))].map(getStem));
   return sources
-    .filter((file) => changed.has(file) && !testStems.has(stemOf(file)) && hasBehaviour(ctx, file))
+    .filter((file) => changed.has(file) && !testStems.has(getStem(file)) && hasBehaviour(ctx, file))
     .map((file) => createUntestedChangeFinding(ctx, base, file, options));
 }
 
@@ -126,23 +126,23 @@ function hasBehaviour(ctx: RuleContext, file: string): boolean {
 }
 
 function createUntestedChangeFinding(ctx: RuleContext, base: string, file: string, options: TestsOptions): RuleFinding {
-  const stem = stemOf(file);
+  const stem = getStem(file);
   const ext = CODE_FILE.exec(file)![0];
-  const testFile = joinRoot(ctx.project.root, `${options.testDir}/${testNameFor(file)}`);
+  const testFile = joinRoot(ctx.project.root, `${options.testDir}/${nameTestFor(file)}`);
   return {
     title: 'Changed file has no test',
     file,
     line: 0,
     column: 0,
-    found: baseNameOf(file),
+    found: getBaseName(file),
     expected: `a test named ${stem}.spec${ext} or ${stem}.test${ext} in ${ctx.project.name} for every source file changed since ${base}`,
-    fix: `Create \`${testFile}\` with tests of \`${baseNameOf(file)}\`, or add them to an existing ${stem}.spec${ext}`,
+    fix: `Create \`${testFile}\` with tests of \`${getBaseName(file)}\`, or add them to an existing ${stem}.spec${ext}`,
     reference: `${ctx.conventionsFile}#testing`,
   };
 }
 
 function createUnreadableBaseFinding(ctx: RuleContext, base: string, error: unknown): RuleFinding {
-  const said = firstLineOf(error);
+  const said = readFirstLine(error);
   return {
     title: 'Cannot read the --base ref',
     file: ctx.project.root || '.',
@@ -164,7 +164,7 @@ function describeFetch(base: string): string {
   return `git fetch origin ${base}`;
 }
 
-function firstLineOf(error: unknown): string {
+function readFirstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const line = message.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.trim().slice(0, 200);
