@@ -146,7 +146,7 @@ describe('refusals', () => {
     const result = await generate('harness:module', '../evil');
 
     expect(result.code).not.toBe(0);
-    const sentences = result.output.split('\n').filter((line) => line.includes('harness:'));
+    const sentences = result.output.split('\n').filter((line) => line.includes('harness: '));
     expect(sentences).toHaveLength(1);
     expect(sentences[0]).toContain('"../evil"');
     expect(result.output).not.toMatch(STACK_FRAME);

@@ -112,8 +112,9 @@ function isExported(t: typeof ts, node: ts.Node): boolean {
 }
 
 /**
- * A top-level `const` bound to a literal is a constant (UPPER_CASE by default); a variable bound
- * to a function is named like a function; everything else is a variable.
+ * A top-level `const` bound to data (a literal, a regex, an array or object literal) is a
+ * constant: UPPER_CASE by convention, though the naming rule also accepts the variable style.
+ * A variable bound to a function is named like a function; everything else is a variable.
  */
 function classifyVariable(
   t: typeof ts,
@@ -126,17 +127,21 @@ function classifyVariable(
     init = init.expression;
   }
   if (init && (t.isArrowFunction(init) || t.isFunctionExpression(init))) return 'function';
-  if (isConst && topLevel && init && isLiteral(t, init)) return 'constant';
+  if (isConst && topLevel && init && isData(t, init)) return 'constant';
   return 'variable';
 }
 
-function isLiteral(t: typeof ts, node: ts.Expression): boolean {
-  if (t.isPrefixUnaryExpression(node)) return isLiteral(t, node.operand);
+function isData(t: typeof ts, node: ts.Expression): boolean {
+  if (t.isPrefixUnaryExpression(node)) return isData(t, node.operand);
   return (
     t.isStringLiteral(node) ||
     t.isNumericLiteral(node) ||
     t.isBigIntLiteral(node) ||
     t.isNoSubstitutionTemplateLiteral(node) ||
+    t.isTemplateExpression(node) ||
+    t.isRegularExpressionLiteral(node) ||
+    t.isArrayLiteralExpression(node) ||
+    t.isObjectLiteralExpression(node) ||
     node.kind === t.SyntaxKind.TrueKeyword ||
     node.kind === t.SyntaxKind.FalseKeyword
   );

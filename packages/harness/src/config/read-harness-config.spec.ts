@@ -49,6 +49,7 @@ describe('readHarnessConfig', () => {
     ['conventions:\n  naming:\n    functions: loud\n', 'harness: harness.yaml:3: unknown naming style "loud"'],
     ['dependencies:\n  constraints:\n    - sourceTag: "/[/"\n', 'harness: harness.yaml:3: the tag pattern "/[/" is not a valid regex'],
     ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
+    ['conventions:\n  naming:\n    functions: "/^(a+)+$/"\n', 'harness: harness.yaml:3: '],
     ['conventions:\n  coverage:\n    lines: 120\n', 'harness: harness.yaml:3: the coverage threshold "lines: 120" is outside 0–100'],
     ['a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', 'harness: harness.yaml:1: YAML refused'],
   ])('refuses %j with a line-numbered message', (text, message) => {

@@ -1,3 +1,4 @@
+import { findStyleProblem } from '../core/case-styles';
 import { HarnessConfigError } from './config-error';
 import type { YamlSource } from './yaml-source';
 import type {
@@ -8,7 +9,6 @@ import type {
   RuleSetting,
 } from './types';
 
-export const NAMING_STYLES = ['camelCase', 'PascalCase', 'snake_case', 'UPPER_CASE', 'kebab-case'];
 const NAMING_KINDS = ['functions', 'classes', 'variables', 'constants', 'types', 'files'];
 const SEVERITIES = ['error', 'warn', 'off'];
 const METRICS: Array<keyof CoverageThresholds> = ['lines', 'branches', 'functions', 'statements'];
@@ -101,19 +101,13 @@ export function validateConstraints(src: YamlSource, path: Path, value: unknown)
   });
 }
 
-/** Checks a naming style name or `/regex/`. */
+/** Checks a naming style name or `/regex/`, refusing regexes that could backtrack catastrophically. */
 function validateStyle(src: YamlSource, path: Path, value: unknown): string {
-  const style = typeof value === 'string' ? value : '';
-  if (NAMING_STYLES.includes(style)) return style;
-  if (style.length > 2 && style.startsWith('/') && style.endsWith('/')) {
-    try {
-      new RegExp(style.slice(1, -1));
-      return style;
-    } catch (error) {
-      fail(src, path, `the naming regex "${style}" is not valid (${(error as Error).message})`, 'fix the regex');
-    }
-  }
-  return fail(src, path, `unknown naming style "${String(value)}"`, `use one of ${NAMING_STYLES.join(', ')}, or a /regex/`);
+  const style = typeof value === 'string' ? value : String(value);
+  const problem = findStyleProblem(style);
+  if (!problem) return style;
+  const [what, ...how] = problem.split('; ');
+  return fail(src, path, what, how.join('; ') || 'use a known style or a simpler /regex/');
 }
 
 /** Reads the conventions keys shared by harness.yaml `conventions:` and CONVENTIONS.md front matter. */

@@ -28,7 +28,7 @@ describe('naming rule', () => {
   it('is registered under its stable id as an error', () => {
     expect(namingRule.id).toBe('naming');
     expect(namingRule.defaultSeverity).toBe('error');
-    expect(namingRule.defaultOptions).toEqual({ pascalCaseComponents: true });
+    expect(namingRule.defaultOptions).toEqual({ pascalCaseComponents: true, strictConstants: false });
   });
 
   it('reports the one misnamed function of a snake_case module, exactly as the issue asks', () => {
@@ -74,6 +74,7 @@ describe('naming rule', () => {
 
   it('checks each declaration kind against its own convention', () => {
     const findings = runNaming({
+      options: { strictConstants: true },
       files: {
         'modules/billing/src/lib/kinds.ts': [
           'export function Make_invoice() {}',
@@ -96,6 +97,16 @@ describe('naming rule', () => {
       ['modules/billing/src/lib/kinds.ts', 6, 'line_item', 'PascalCase type names', 'Rename to `LineItem`'],
       ['modules/billing/src/lib/kinds.ts', 7, 'invoice_state', 'PascalCase type names', 'Rename to `InvoiceState`'],
     ]);
+  });
+
+  it('lets constants and variables use either style unless strictConstants is set', () => {
+    const files = {
+      'modules/billing/src/lib/a.ts': 'export const maxItems = 10;\nexport const ROUTES = new Map();\nexport const Bad_limit = 1;\n',
+    };
+    expect(summarize(runNaming({ files }))).toEqual([
+      ['modules/billing/src/lib/a.ts', 3, 'Bad_limit', 'UPPER_CASE constant names', 'Rename to `BAD_LIMIT`'],
+    ]);
+    expect(runNaming({ files, options: { strictConstants: true } }).map((f) => f.found)).toEqual(['maxItems', 'ROUTES', 'Bad_limit']);
   });
 
   it('reports nothing for a module that follows its conventions', () => {

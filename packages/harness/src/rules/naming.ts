@@ -34,9 +34,16 @@ const ROLE_SUFFIX = /\.(?:spec|test|d)$/;
 export interface NamingOptions {
   /** In .tsx/.jsx files a PascalCase function is a React component, whatever `functions` says. */
   pascalCaseComponents: boolean;
+  /**
+   * When false, a constant may also be written in the variables style and a variable in the
+   * constants style, as typescript-eslint's usual `['camelCase', 'UPPER_CASE']` allows: the
+   * parser can only guess which top-level `const`s are constants (data literals are; `new Map()`
+   * is not), so holding each kind to its own style would report sound names.
+   */
+  strictConstants: boolean;
 }
 
-const DEFAULT_OPTIONS: NamingOptions = { pascalCaseComponents: true };
+const DEFAULT_OPTIONS: NamingOptions = { pascalCaseComponents: true, strictConstants: false };
 
 /**
  * Names against the module's conventions. Declarations are judged by kind; a file by its base
@@ -120,7 +127,7 @@ function checkDeclarations(
     const key = `${category}:${declaration.name}`;
     if (!style || /^[_$]*$/.test(declaration.name) || reported.has(key)) continue;
     if (matchesStyle(declaration.name, style)) continue;
-    if (isComponent(file, declaration, options)) continue;
+    if (isComponent(file, declaration, options) || matchesOtherValueStyle(declaration, styles, options)) continue;
     reported.add(key);
     findings.push({
       title: 'Naming convention violation',
@@ -143,6 +150,13 @@ function isComponent(file: string, declaration: Declaration, options: NamingOpti
     JSX_FILE.test(file) &&
     matchesStyle(declaration.name, 'PascalCase')
   );
+}
+
+/** A variable in the constants style, or a constant in the variables style, unless strict. */
+function matchesOtherValueStyle(declaration: Declaration, styles: NamingConventions, options: NamingOptions): boolean {
+  if (options.strictConstants) return false;
+  const other = declaration.kind === 'variable' ? styles.constants : declaration.kind === 'constant' ? styles.variables : undefined;
+  return other !== undefined && matchesStyle(declaration.name, other);
 }
 
 function describeRename(name: string, renamed: string | undefined, style: string): string {
