@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { collectWorkspace } from '../collect/collect-workspace';
+import type { ProjectFiles } from '../collect/read-file-map';
 import { readWorkspaceText, resolveInsideWorkspace } from '../collect/read-workspace-file';
 import { HarnessConfigError, isHarnessConfigError } from '../config/config-error';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
@@ -24,6 +25,8 @@ export interface CheckProjectsInput {
   projects: string[];
   options: NormalizedCheckOptions;
   git?: GitRunner;
+  /** Nx's file map, for tests; read from Nx's cache otherwise. */
+  projectFiles?: ProjectFiles;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
   const outcomes: Record<string, ProjectOutcome> = {};
   try {
     const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
-    const context = await collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git });
+    const context = await collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git, projectFiles: input.projectFiles });
     const reporter = loadReporter(options.format);
     for (const project of input.projects) {
       try {

@@ -3,7 +3,7 @@ import type { ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
 import type { CheckContext, GitRunner, ProjectInfo } from '../rules/types';
 import { createSourceReader } from './create-source-reader';
-import { listFileDeps, readProjectFiles } from './read-file-map';
+import { listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
 import { readPackageName, readPathAliases } from './read-import-aliases';
 import { createImportResolver } from './resolve-import';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
@@ -15,6 +15,8 @@ export interface CollectOptions {
   base?: string;
   git?: GitRunner;
   now?: () => number;
+  /** Nx's file map with per-file deps; read from Nx's cache when not given (tests pass their own). */
+  projectFiles?: ProjectFiles;
 }
 
 /** Runs git in the workspace; a failing command throws with git's own message. */
@@ -29,7 +31,9 @@ export function createGitRunner(workspaceRoot: string): GitRunner {
  */
 export async function collectWorkspace(options: CollectOptions): Promise<CheckContext> {
   const { workspaceRoot, graph } = options;
-  const { files: projectFiles, hasDeps } = await readProjectFiles(graph);
+  const { files: projectFiles, hasDeps } = options.projectFiles
+    ? { files: options.projectFiles, hasDeps: true }
+    : await readProjectFiles(graph);
   const pathAliases = readPathAliases(workspaceRoot);
   const projects: Record<string, ProjectInfo> = {};
   const fileDeps: Record<string, string[]> = {};

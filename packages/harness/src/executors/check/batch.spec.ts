@@ -1,0 +1,33 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+
+const checkProjects = jest.fn();
+jest.mock('../../check/check-projects', () => ({ checkProjects: (...args: unknown[]) => checkProjects(...args) }));
+
+import checkBatch from './batch';
+
+const task = (project: string) => ({ id: `${project}:harness-check`, target: { project, target: 'harness-check' }, overrides: {}, outputs: [] });
+
+describe('checkBatch', () => {
+  beforeEach(() => checkProjects.mockReset());
+
+  it('checks every task of the batch in one collect and maps outcomes back to task ids', async () => {
+    checkProjects.mockResolvedValue({ a: { success: true, output: 'ok a' }, b: { success: false, output: 'bad b' } });
+    const taskGraph = { tasks: { 'a:harness-check': task('a'), 'b:harness-check': task('b') } } as unknown as TaskGraph;
+    const context = { root: '/ws', projectGraph: { nodes: {}, dependencies: {} } } as unknown as ExecutorContext;
+    const results = await checkBatch(taskGraph, { 'a:harness-check': {}, 'b:harness-check': {} }, {}, context);
+    expect(checkProjects).toHaveBeenCalledTimes(1);
+    expect(checkProjects.mock.calls[0][0].projects).toEqual(['a', 'b']);
+    expect(results).toEqual({
+      'a:harness-check': { success: true, terminalOutput: 'ok a' },
+      'b:harness-check': { success: false, terminalOutput: 'bad b' },
+    });
+  });
+
+  it('fails every task of a group with a bad option in one line, without collecting', async () => {
+    const taskGraph = { tasks: { 'a:harness-check': task('a') } } as unknown as TaskGraph;
+    const results = await checkBatch(taskGraph, { 'a:harness-check': {} }, { rules: 'spelling' }, { root: '/ws' } as ExecutorContext);
+    expect(checkProjects).not.toHaveBeenCalled();
+    expect(results['a:harness-check'].success).toBe(false);
+    expect(results['a:harness-check'].terminalOutput).toMatch(/^harness: --rules:1: unknown rule id "spelling"/);
+  });
+});
