@@ -36,7 +36,7 @@ describe('coverage rule', () => {
   it('is registered under its stable id as an error', () => {
     expect(coverageRule.id).toBe('coverage');
     expect(coverageRule.defaultSeverity).toBe('error');
-    expect(coverageRule.defaultOptions).toEqual({ reportPaths: [] });
+    expect(coverageRule.defaultOptions).toEqual({ reportPaths: [], requireReport: false });
   });
 
   it('reports nothing when every metric meets its threshold', () => {
@@ -119,9 +119,11 @@ describe('coverage rule', () => {
     expect(runCoverage({ files: SOURCE, thresholds })).toEqual([]);
   });
 
-  it('names the command that writes a missing report', () => {
+  it('names the command that writes a missing report, as a warning unless the report is required', () => {
+    expect(runCoverage({ files: SOURCE, options: { requireReport: true } })[0].severity).toBeUndefined();
     expect(runCoverage({ files: SOURCE })).toEqual([
       {
+        severity: 'warn',
         title: 'Coverage report missing',
         file: REPORT,
         line: 0,
@@ -171,6 +173,7 @@ describe('coverage rule', () => {
     });
     expect(findings).toEqual([
       {
+        severity: 'warn',
         title: 'Stale coverage report',
         file: REPORT,
         line: 0,

@@ -24,9 +24,15 @@ export interface CoverageOptions {
    * `{projectName}` are replaced. The usual jest locations are tried after these.
    */
   reportPaths: string[];
+  /**
+   * When false (the default), a missing or stale report is a warning: a module that was just
+   * generated, or checked before its tests ran, is not failed for it. Set true in CI jobs that
+   * run the tests first, so a missing report fails.
+   */
+  requireReport: boolean;
 }
 
-const DEFAULT_OPTIONS: CoverageOptions = { reportPaths: [] };
+const DEFAULT_OPTIONS: CoverageOptions = { reportPaths: [], requireReport: false };
 
 /** One metric of a jest json-summary entry; jest writes `"Unknown"` when there is nothing to count. */
 interface SummaryMetric {
@@ -55,10 +61,11 @@ export function checkCoverage(ctx: RuleContext): RuleFinding[] {
   if (!codeFiles.some((f) => isModuleSource(ctx.project, f))) return [];
   const candidates = listReportCandidates(ctx.project, options);
   const report = candidates.find((f) => ctx.exists(f));
-  if (!report) return [createMissingFinding(ctx, candidates)];
+  const reportSeverity = options.requireReport ? undefined : 'warn';
+  if (!report) return [{ ...createMissingFinding(ctx, candidates), severity: reportSeverity }];
   const newest = findNewestFile(ctx, codeFiles);
   const reportTime = ctx.mtimeOf(report);
-  if (newest && reportTime !== undefined && newest.time > reportTime) return [createStaleFinding(ctx, report, newest.file)];
+  if (newest && reportTime !== undefined && newest.time > reportTime) return [{ ...createStaleFinding(ctx, report, newest.file), severity: reportSeverity }];
   const parsed = parseSummary(ctx.readText(report) ?? '');
   if ('error' in parsed) return [createMalformedFinding(ctx, report, parsed.error, parsed.line)];
   const total = parsed.summary.total;

@@ -14,17 +14,18 @@ export default async function checkExecutor(
     options = normalizeCheckOptions(schema);
   } catch (error) {
     if (!isHarnessConfigError(error)) throw error;
-    logger.error(error.message);
+    logger.info(error.message);
     return { success: false };
   }
   const project = context.projectName;
   if (!project || !context.projectGraph) {
-    logger.error('harness: harness-check needs a project; run it as `nx run <project>:harness-check`');
+    logger.info('harness: harness-check needs a project; run it as `nx run <project>:harness-check`');
     return { success: false };
   }
   const outcomes = await checkProjects({ workspaceRoot: context.root, graph: context.projectGraph, projects: [project], options });
   const outcome = outcomes[project];
-  if (outcome.success) logger.info(outcome.output);
-  else logger.error(outcome.output);
+  // Plain logger.info for findings too: logger.error would colour the block, and agents and
+  // scripts read the remediation format line by line.
+  logger.info(outcome.output);
   return { success: outcome.success };
 }
