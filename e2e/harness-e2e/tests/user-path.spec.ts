@@ -183,6 +183,9 @@ describe('nx run billing:harness-check findings', () => {
   }, STEP_TIMEOUT_MS);
 });
 
-it('stays within the suite time budget', () => {
-  expect(Date.now() - startedAt).toBeLessThan(SUITE_BUDGET_MS);
+// Last in the file, so it runs after every other test (jest runs them in declaration order).
+describe('time budget', () => {
+  it('keeps the whole suite under 6 minutes', () => {
+    expect(Date.now() - startedAt).toBeLessThan(SUITE_BUDGET_MS);
+  });
 });
