@@ -99,6 +99,21 @@ describe('checkProjects', () => {
     expect(outside.billing).toEqual({ success: false, output: 'harness: --output-file:1: "../escape.json" is outside the workspace; name a path inside the workspace, e.g. dist/harness/report.json' });
     expect(fs.existsSync(path.join(ws.root, '..', 'escape.json'))).toBe(false);
   });
+  it('with a baseline, passes an old finding and fails a new one', async () => {
+    const ws = writeWorkspace({ ...base, ...writeModule('billing', { 'modules/billing/src/lib/a.ts': 'export function oldName() {}\n' }) });
+    const run = (extra: object) =>
+      checkProjects({ workspaceRoot: ws.root, graph: ws.graph, projectFiles: ws.projectFiles, projects: ['billing'], options: normalizeCheckOptions(extra) });
+    const recorded = await run({ updateBaseline: true });
+    expect(recorded.billing).toEqual({ success: true, output: expect.stringContaining('recorded 1 known finding(s) of billing in harness-baseline.json') });
+    const old = await run({});
+    expect(old.billing.success).toBe(true);
+    expect(old.billing.output).toContain('1 known finding(s) of billing accepted by harness-baseline.json');
+    fs.writeFileSync(path.join(ws.root, 'modules/billing/src/lib/a.ts'), '\n\nexport function oldName() {}\nexport function newName() {}\n');
+    const fresh = await run({});
+    expect(fresh.billing.success).toBe(false);
+    expect(fresh.billing.output).toContain('Found: `newName`');
+    expect(fresh.billing.output).not.toContain('Found: `oldName`');
+  });
 });
 
 describe('normalizeCheckOptions', () => {
@@ -107,4 +122,6 @@ describe('normalizeCheckOptions', () => {
     expect(() => normalizeCheckOptions({ rules: 'spelling' })).toThrow('harness: --rules:1: unknown rule id "spelling"; use one of');
     expect(() => normalizeCheckOptions({ format: 'xml' as 'text' })).toThrow('harness: --format:1: unknown format "xml"; use one of text, json, sarif, github');
   });
+
 });
+

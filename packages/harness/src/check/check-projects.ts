@@ -6,11 +6,12 @@ import type { ProjectFiles } from '../collect/read-file-map';
 import { readWorkspaceText, resolveInsideWorkspace } from '../collect/read-workspace-file';
 import { HarnessConfigError, isHarnessConfigError } from '../config/config-error';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
-import { sortFindings } from '../core/finding';
+import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
 import { RULE_IDS } from '../rules';
 import type { GitRunner } from '../rules/types';
 import type { NormalizedCheckOptions } from './normalize-options';
+import { applyBaseline } from './apply-baseline';
 import { runCheck } from './run-check';
 
 export interface ProjectOutcome {
@@ -40,15 +41,24 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
     const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
     const context = await collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git, projectFiles: input.projectFiles });
     const reporter = loadReporter(options.format);
+    const found: Record<string, Finding[]> = {};
+    const totals: Record<string, { filesChecked: number; projectsChecked: number }> = {};
     for (const project of input.projects) {
       try {
         const result = await runCheck(context, [project], options.rules);
-        const report = reporter(sortFindings(result.findings), {
-          filesChecked: result.filesChecked,
-          projectsChecked: result.projectsChecked,
-        });
+        found[project] = result.findings;
+        totals[project] = { filesChecked: result.filesChecked, projectsChecked: result.projectsChecked };
+      } catch (error) {
+        outcomes[project] = describeFailure(error, options.verbose);
+      }
+    }
+    const { findings, notes } = applyBaseline(workspaceRoot, found, options);
+    for (const project of Object.keys(findings)) {
+      const report = reporter(sortFindings(findings[project]), totals[project]);
+      const note = notes[project] && (options.format === 'text' || options.format === 'github') ? `${notes[project]}\n` : '';
+      try {
         const output = writeReport(workspaceRoot, options.outputFile, project, report.output);
-        outcomes[project] = { success: report.exitCode === 0, output };
+        outcomes[project] = { success: report.exitCode === 0, output: note + output };
       } catch (error) {
         outcomes[project] = describeFailure(error, options.verbose);
       }

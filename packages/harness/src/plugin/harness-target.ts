@@ -24,6 +24,7 @@ export function createHarnessTarget(executor: string, options: HarnessPluginOpti
     inputs: [
       '{projectRoot}/**/*',
       '{workspaceRoot}/harness.yaml',
+      '{workspaceRoot}/harness-baseline.json',
       '{workspaceRoot}/BRIEF.md',
       '{workspaceRoot}/ARCHITECTURE.md',
       '{workspaceRoot}/tsconfig.base.json',

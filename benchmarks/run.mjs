@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+// `npm run bench`: harness-check side by side with ESLint's @nx/enforce-module-boundaries and
+// dependency-cruiser on synthetic Nx workspaces, plus `nx g harness:module` against
+// `nx g @nx/js:library`. Writes benchmarks/RESULTS.md (its "bench" section) and results.json.
+//
+//   node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V]
+//                           [--files F] [--no-pack] [--skip-generators]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeMachine, measureCommand, median } from './lib/measure.mjs';
+import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessFindings } from './lib/read-findings.mjs';
+import { renderBenchSection } from './lib/render-results.mjs';
+import { writeSection } from './lib/results-file.mjs';
+import { PINNED, benchEnv, createWorkspace, ensureTemplate, packHarness } from './lib/workspace.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const workDir = path.join(here, 'work');
+
+const options = parseArgs(process.argv.slice(2));
+const startedAt = Date.now();
+const log = (...parts) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s]`, ...parts);
+
+/**
+ * The measured commands. `findings` says how to read what the tool flagged; `compare` marks the
+ * runs whose flagged files must equal violations.json.
+ */
+function defineTools(logDir) {
+  const harness = (extra) => ['nx', 'run-many', '-t', 'harness-check', '--outputStyle=static', ...extra];
+  return [
+    {
+      id: 'eslint',
+      label: 'ESLint (@nx/enforce-module-boundaries only)',
+      args: (label) => ['eslint', 'libs/**/*.ts', '--format', 'json', '--output-file', path.join(logDir, `${label}.eslint.json`)],
+      okExit: (code) => code === 0 || code === 1,
+      read: (m, ws, label) => readEslintFindings(path.join(logDir, `${label}.eslint.json`), ws),
+      compare: true,
+    },
+    {
+      id: 'depcruise',
+      label: 'dependency-cruiser (same rules as path regexes)',
+      args: (label) => ['depcruise', 'libs', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--output-to', path.join(logDir, `${label}.depcruise.json`)],
+      // depcruise exits with the number of error-level violations
+      okExit: (code) => code >= 0 && code < 128,
+      read: (m, ws, label) => readCruiserFindings(path.join(logDir, `${label}.depcruise.json`)),
+      compare: true,
+    },
+    {
+      id: 'harness-deps-cold',
+      label: 'harness, dependency rules, cold (--skip-nx-cache)',
+      args: () => harness(['--rules=dependency-constraints', '--skip-nx-cache']),
+      okExit: (code) => code === 0 || code === 1,
+      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      compare: true,
+    },
+    {
+      id: 'harness-deps-cached',
+      label: 'harness, dependency rules, cached (Nx cache hit)',
+      args: () => harness(['--rules=dependency-constraints']),
+      okExit: (code) => code === 0 || code === 1,
+      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      compare: true,
+      // one untimed run fills the cache before the first timed one
+      warmUp: true,
+    },
+    {
+      id: 'harness-all-cold',
+      label: 'harness, every default rule, cold',
+      args: () => harness(['--skip-nx-cache']),
+      okExit: (code) => code === 0 || code === 1,
+      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      compare: false,
+    },
+    {
+      id: 'nx-graph',
+      label: 'plain `nx graph --file` (floor)',
+      args: () => ['nx', 'graph', '--file=tmp/graph.json'],
+      okExit: (code) => code === 0,
+      read: () => ({ complete: true, files: [] }),
+      compare: false,
+    },
+  ];
+}
+
+function defineGenerators() {
+  return [
+    { id: 'gen-harness-module', label: '`nx g harness:module`', args: (i) => ['nx', 'g', 'harness:module', `benchx${i}`, '--no-interactive'] },
+    {
+      id: 'gen-nx-js-library',
+      label: '`nx g @nx/js:library`',
+      args: (i) => ['nx', 'g', '@nx/js:library', `libs/benchy${i}`, '--bundler=none', '--linter=none', '--unitTestRunner=none', '--no-interactive'],
+    },
+  ];
+}
+
+async function main() {
+  log(`sizes ${options.sizes.join(', ')} projects x ${options.files} files, ${options.runs} runs each, seed ${options.seed}`);
+  const tarball = packHarness(repo, { pack: options.pack, log });
+  const template = ensureTemplate(workDir, tarball, log);
+  const results = {
+    date: new Date().toISOString(),
+    commit: gitDescribe(),
+    machine: describeMachine(),
+    pinned: PINNED,
+    options: { ...options },
+    sizes: {},
+    problems: [],
+  };
+  for (const projects of options.sizes) {
+    results.sizes[projects] = await benchSize(projects, template, results.problems);
+  }
+  results.totalSeconds = Math.round((Date.now() - startedAt) / 1000);
+  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeSection(path.join(here, 'RESULTS.md'), 'bench', renderBenchSection(results));
+  log(`wrote benchmarks/RESULTS.md and benchmarks/results.json (${results.totalSeconds}s in all)`);
+  if (results.problems.length) {
+    console.error('\n!!! BENCHMARK PROBLEMS !!!');
+    for (const p of results.problems) console.error(`!!! ${p}`);
+    process.exit(1);
+  }
+}
+
+async function benchSize(projects, template, problems) {
+  const { dir: ws, expected } = createWorkspace({
+    workDir,
+    template,
+    projects,
+    files: options.files,
+    violations: options.violations,
+    seed: options.seed,
+    log,
+  });
+  const logDir = path.join(workDir, 'logs', String(projects));
+  fs.rmSync(logDir, { recursive: true, force: true });
+  const env = benchEnv();
+  const tools = defineTools(logDir);
+  const size = { projects, files: countSourceFiles(ws), expectedFiles: [...new Set(expected.map((v) => v.file))].sort(), tools: {}, generators: {} };
+  log(`[${projects}] ${size.files} source files, ${size.expectedFiles.length} files with violations (violations.json)`);
+
+  // The graph cache in .nx/workspace-data is warm for every tool alike: ESLint's rule reads it too.
+  const warm = await measureCommand('npx', ['nx', 'graph', '--file=tmp/graph.json'], { cwd: ws, env, logDir, label: 'warm-graph' });
+  if (warm.exitCode !== 0) problems.push(`[${projects}] warm-up \`nx graph\` exited ${warm.exitCode}; see ${warm.stderrFile}`);
+  log(`[${projects}] warm-up nx graph ${(warm.wallMs / 1000).toFixed(1)}s`);
+
+  for (const tool of tools) size.tools[tool.id] = { label: tool.label, command: `npx ${tool.args('<run>').join(' ')}`, runs: [] };
+  for (const tool of tools.filter((t) => t.warmUp)) {
+    const m = await measureCommand('npx', tool.args('warm'), { cwd: ws, env, logDir, label: `warm-${tool.id}` });
+    log(`[${projects}] warm-up ${tool.id} ${(m.wallMs / 1000).toFixed(1)}s (exit ${m.exitCode})`);
+  }
+  for (let r = 1; r <= options.runs; r++) {
+    for (const tool of tools) {
+      const label = `${tool.id}-r${r}`;
+      const m = await measureCommand('npx', tool.args(label), { cwd: ws, env, logDir, label });
+      const read = tool.read(m, ws, label);
+      const run = {
+        wallMs: Math.round(m.wallMs),
+        exitCode: m.exitCode,
+        maxRssKb: m.maxRssKb,
+        treePeakKb: m.treePeakKb,
+        files: read.files.length,
+        findings: read.findings ?? read.files.length,
+        note: read.note || undefined,
+      };
+      const crashed = !tool.okExit(m.exitCode) || !read.complete;
+      if (crashed) {
+        run.crashed = true;
+        problems.push(`[${projects}] ${tool.id} run ${r} crashed or gave no complete report (exit ${m.exitCode}${read.note ? `; ${read.note}` : ''}); see ${path.relative(repo, m.stderrFile)}`);
+      }
+      let verdict = '';
+      if (tool.compare) {
+        const diff = compareWithExpected(read.files, expected);
+        run.matches = diff === null;
+        if (diff) {
+          run.mismatch = diff;
+          problems.push(`[${projects}] ${tool.id} run ${r}: flagged files differ from violations.json: missing ${JSON.stringify(diff.missing)}, extra ${JSON.stringify(diff.extra)}`);
+          verdict = `  !!! MISMATCH with violations.json: ${diff.missing.length} missing, ${diff.extra.length} extra`;
+        } else {
+          verdict = '  = violations.json';
+        }
+      }
+      size.tools[tool.id].runs.push(run);
+      log(`[${projects}] run ${r}/${options.runs} ${tool.id.padEnd(20)} ${(m.wallMs / 1000).toFixed(2).padStart(7)}s  rss ${mb(m.maxRssKb)} (tree ${mb(m.treePeakKb)})  ${read.files.length} files flagged${run.findings !== read.files.length ? ` (${run.findings} findings)` : ''}${crashed ? '  !!! CRASHED' : ''}${verdict}`);
+    }
+  }
+  for (const tool of tools) summarize(size.tools[tool.id]);
+  if (!options.skipGenerators) await benchGenerators(ws, projects, logDir, env, size, problems);
+  return size;
+}
+
+/**
+ * Generator timings. One untimed warm-up generation of each kind comes first: it writes the
+ * one-off root files (jest preset, BRIEF.md) and proves no install is pending. The template
+ * install already holds every package these generators add, so no timed run installs anything;
+ * package.json is compared before and after to show it.
+ */
+async function benchGenerators(ws, projects, logDir, env, size, problems) {
+  const generators = defineGenerators();
+  const pkgBefore = fs.readFileSync(path.join(ws, 'package.json'), 'utf8');
+  for (const gen of generators) {
+    size.generators[gen.id] = { label: gen.label, command: `npx ${gen.args('<i>').join(' ')}`, runs: [] };
+    const m = await measureCommand('npx', gen.args(0), { cwd: ws, env, logDir, label: `warm-${gen.id}` });
+    size.generators[gen.id].warmUpMs = Math.round(m.wallMs);
+    if (m.exitCode !== 0) problems.push(`[${projects}] warm-up ${gen.id} exited ${m.exitCode}; see ${path.relative(repo, m.stderrFile)}`);
+    log(`[${projects}] warm-up ${gen.id} ${(m.wallMs / 1000).toFixed(1)}s (exit ${m.exitCode})`);
+  }
+  for (let r = 1; r <= options.runs; r++) {
+    for (const gen of generators) {
+      const label = `${gen.id}-r${r}`;
+      const m = await measureCommand('npx', gen.args(r), { cwd: ws, env, logDir, label });
+      const run = { wallMs: Math.round(m.wallMs), exitCode: m.exitCode, maxRssKb: m.maxRssKb, treePeakKb: m.treePeakKb };
+      if (m.exitCode !== 0) {
+        run.crashed = true;
+        problems.push(`[${projects}] ${gen.id} run ${r} exited ${m.exitCode}; see ${path.relative(repo, m.stderrFile)}`);
+      }
+      const installed = /npm (install|ci)|added \d+ packages/i.test(fs.readFileSync(m.stdoutFile, 'utf8'));
+      if (installed) run.note = 'output mentions an npm install';
+      size.generators[gen.id].runs.push(run);
+      log(`[${projects}] run ${r}/${options.runs} ${gen.id.padEnd(20)} ${(m.wallMs / 1000).toFixed(2).padStart(7)}s  rss ${mb(m.maxRssKb)}${run.crashed ? '  !!! FAILED' : ''}${installed ? '  (install seen!)' : ''}`);
+    }
+  }
+  const pkgAfter = fs.readFileSync(path.join(ws, 'package.json'), 'utf8');
+  size.generatorPackageJsonChanged = pkgAfter !== pkgBefore;
+  if (size.generatorPackageJsonChanged) log(`[${projects}] note: package.json changed during generator runs (a dependency was added)`);
+  for (const gen of generators) summarize(size.generators[gen.id]);
+}
+
+function summarize(entry) {
+  const ok = entry.runs.filter((r) => !r.crashed);
+  const times = ok.map((r) => r.wallMs);
+  entry.medianMs = times.length ? median(times) : null;
+  entry.minMs = times.length ? Math.min(...times) : null;
+  entry.maxMs = times.length ? Math.max(...times) : null;
+  entry.peakRssKb = maxOf(entry.runs.map((r) => r.maxRssKb));
+  entry.peakTreeKb = maxOf(entry.runs.map((r) => r.treePeakKb));
+  entry.filesFlagged = entry.runs.length ? entry.runs[entry.runs.length - 1].files : null;
+  entry.findings = entry.runs.length ? entry.runs[entry.runs.length - 1].findings : null;
+  if (entry.runs.some((r) => 'matches' in r)) entry.matches = entry.runs.every((r) => r.matches);
+  entry.crashed = entry.runs.some((r) => r.crashed);
+}
+
+function maxOf(values) {
+  const v = values.filter((x) => x != null);
+  return v.length ? Math.max(...v) : null;
+}
+
+function countSourceFiles(ws) {
+  let n = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name.endsWith('.ts')) n++;
+    }
+  };
+  walk(path.join(ws, 'libs'));
+  return n;
+}
+
+const mb = (kb) => (kb == null ? '–' : `${Math.round(kb / 1024)} MB`);
+
+function gitDescribe() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages'], { cwd: repo, encoding: 'utf8' }).trim() ? ' (packages/ has uncommitted changes)' : '';
+    return head + dirty;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function parseArgs(argv) {
+  const has = (flag) => argv.includes(flag);
+  const value = (flag, fallback) => {
+    const eq = argv.find((a) => a.startsWith(`${flag}=`));
+    if (eq) return eq.slice(flag.length + 1);
+    const i = argv.indexOf(flag);
+    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+  };
+  const known = ['--quick', '--runs', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--help'];
+  for (const a of argv) {
+    if (a.startsWith('--') && !known.includes(a.split('=')[0])) {
+      console.error(`bench: unknown option "${a}"; use one of ${known.join(', ')}`);
+      process.exit(2);
+    }
+  }
+  if (has('--help')) {
+    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--no-pack] [--skip-generators]');
+    process.exit(0);
+  }
+  const quick = has('--quick');
+  const runs = Number(value('--runs', quick ? 2 : 3));
+  const sizes = String(value('--sizes', quick ? '200' : '200,1000')).split(',').map(Number);
+  const parsed = {
+    quick,
+    runs,
+    sizes,
+    files: Number(value('--files', 20)),
+    seed: Number(value('--seed', 2024)),
+    violations: Number(value('--violations', 12)),
+    pack: !has('--no-pack'),
+    skipGenerators: has('--skip-generators'),
+  };
+  for (const [k, v] of Object.entries({ runs, files: parsed.files, seed: parsed.seed, violations: parsed.violations, ...Object.fromEntries(sizes.map((s, i) => [`size ${i}`, s])) })) {
+    if (!Number.isInteger(v) || v < 0 || (k !== 'seed' && k !== 'violations' && v < 1)) {
+      console.error(`bench: "${k}" must be a positive whole number, got "${v}"`);
+      process.exit(2);
+    }
+  }
+  return parsed;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  process.exit(1);
+});

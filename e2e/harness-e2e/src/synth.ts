@@ -1,0 +1,251 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ensureTarball } from './ensure-tarball';
+import { listFiles } from './list-files';
+import { createNxEnv, runCommand, type CommandResult } from './run-command';
+
+/**
+ * Synthetic workspaces for the parity and cache suites: the benchmark's generator (tagged
+ * projects, tsconfig paths, cross-project imports, seeded boundary violations and the ESLint
+ * anchor config), with the packed plugin installed as `harness`.
+ */
+const SYNTH_SCRIPT = process.env.HARNESS_SYNTH_SCRIPT ?? '/work/shared/bench/synth-workspace.mjs';
+
+/** The ESLint side of the parity check, pinned. The parser's peer range stops at TypeScript 6.0. */
+export const ESLINT_DEV_DEPENDENCIES: Record<string, string> = {
+  eslint: '9.39.4',
+  '@nx/eslint-plugin': '23.2.1',
+  '@typescript-eslint/parser': '8.73.0',
+};
+
+/** The generator asks for `typescript: "*"`, which is 7.x today: outside the plugin's peer range. */
+const TYPESCRIPT_VERSION = '5.9.3';
+
+export interface DepConstraint {
+  sourceTag?: string;
+  allSourceTags?: string[];
+  onlyDependOnLibsWithTags?: string[];
+  notDependOnLibsWithTags?: string[];
+}
+
+export interface SynthOptions {
+  projects: number;
+  files: number;
+  violations: number;
+  seed: number;
+  /** Pinned extra devDependencies, besides nx, @nx/js, typescript and the plugin. */
+  devDependencies?: Record<string, string>;
+  /** Appended to the generator's depConstraints.json in harness.yaml. */
+  extraConstraints?: DepConstraint[];
+  /** Edits made before the first commit, so they are part of the committed baseline. */
+  prepare?: (dir: string) => void;
+}
+
+/** One entry of the generator's violations.json. */
+export interface SeededViolation {
+  file: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Generates the workspace in a fresh folder under the OS temp dir, pins its devDependencies,
+ * writes harness.yaml from depConstraints.json, registers the plugin as `nx g harness:init`
+ * would, installs once (from the npm cache where it can) and commits. Returns the workspace folder.
+ */
+export async function createSynthWorkspace(name: string, options: SynthOptions): Promise<string> {
+  const tarball = await ensureTarball();
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `harness-e2e-${name}-`)), name);
+  const args = ['--projects', options.projects, '--files', options.files, '--violations', options.violations, '--seed', options.seed];
+  await expectSuccess('generating the synthetic workspace', runCommand(process.execPath, [SYNTH_SCRIPT, dir, ...args.map(String)], { cwd: os.tmpdir() }));
+
+  const pkg = readJson(dir, 'package.json');
+  pkg.devDependencies = { ...pkg.devDependencies, typescript: TYPESCRIPT_VERSION, ...options.devDependencies, harness: `file:${tarball}` };
+  writeJson(dir, 'package.json', pkg);
+  const nxJson = readJson(dir, 'nx.json');
+  nxJson.plugins = ['harness'];
+  writeJson(dir, 'nx.json', nxJson);
+  writeHarnessYaml(dir, [...readJson(dir, 'depConstraints.json'), ...(options.extraConstraints ?? [])]);
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n.nx\ndist\n');
+  options.prepare?.(dir);
+
+  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+  await expectSuccess('npm install', runCommand('npm', install, { cwd: dir, timeoutMs: 5 * 60 * 1000 }));
+  await expectSuccess('git init', runCommand('git', ['init', '-q'], { cwd: dir }));
+  await expectSuccess('git add', runCommand('git', ['add', '-A'], { cwd: dir }));
+  const identity = ['-c', 'user.email=e2e@harness.invalid', '-c', 'user.name=harness e2e'];
+  await expectSuccess('git commit', runCommand('git', [...identity, 'commit', '-q', '-m', 'synthetic workspace'], { cwd: dir }));
+  return dir;
+}
+
+/** Deletes a workspace made by createSynthWorkspace, with its unique parent folder. */
+export function removeSynthWorkspace(dir: string): void {
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+}
+
+async function expectSuccess(step: string, pending: Promise<CommandResult>): Promise<void> {
+  const result = await pending;
+  if (result.code !== 0) throw new Error(`${step} failed (exit ${result.code}):\n${result.output}`);
+}
+
+/** Parsed JSON of a workspace file; callers know its shape. */
+export function readJson(dir: string, file: string): any {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+export function writeJson(dir: string, file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  fs.writeFileSync(path.join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** harness.yaml with these constraints, one block-style entry each; the values are JSON flow style. */
+export function writeHarnessYaml(dir: string, constraints: DepConstraint[]): void {
+  const entries = constraints.map((constraint) =>
+    Object.entries(constraint)
+      .map(([key, value], i) => `${i === 0 ? '    - ' : '      '}${key}: ${JSON.stringify(value)}`)
+      .join('\n'),
+  );
+  fs.writeFileSync(path.join(dir, 'harness.yaml'), `dependencies:\n  constraints:\n${entries.join('\n')}\n`);
+}
+
+/** Replaces the tags of `libs/<project>/project.json`. */
+export function setTags(dir: string, project: string, tags: string[]): void {
+  const file = `libs/${project}/project.json`;
+  writeJson(dir, file, { ...readJson(dir, file), tags });
+}
+
+export function readTags(dir: string, project: string): string[] {
+  return readJson(dir, `libs/${project}/project.json`).tags;
+}
+
+/** Puts these lines above the first line of a workspace file. */
+export function prependLines(dir: string, file: string, lines: string[]): void {
+  const full = path.join(dir, file);
+  fs.writeFileSync(full, `${lines.join('\n')}\n${fs.readFileSync(full, 'utf8')}`);
+}
+
+const VIOLATION_LINE = /^(import \{ fn_\d+_0 as v_\d+ \} from '@synth\/[\w-]+';|export const violation_\d+ = v_\d+;)$/;
+
+/** Strips the two lines the generator prepended for each seeded violation. Returns the files changed. */
+export function removeSeededViolations(dir: string, violations: SeededViolation[]): string[] {
+  const files = [...new Set(violations.map((v) => v.file))];
+  for (const file of files) {
+    const full = path.join(dir, file);
+    const lines = fs.readFileSync(full, 'utf8').split('\n');
+    const kept = lines.filter((line) => !VIOLATION_LINE.test(line));
+    if (kept.length !== lines.length - 2 * violations.filter((v) => v.file === file).length) {
+      throw new Error(`"${file}" does not hold the seeded violation lines; was it generated by ${SYNTH_SCRIPT}?`);
+    }
+    fs.writeFileSync(full, kept.join('\n'));
+  }
+  return files;
+}
+
+/** The project whose folder holds a workspace file: `libs/<project>/...`. */
+export function projectOf(file: string): string {
+  return file.split('/')[1];
+}
+
+export function listProjects(dir: string): string[] {
+  return fs.readdirSync(path.join(dir, 'libs')).filter((name) => fs.existsSync(path.join(dir, 'libs', name, 'project.json')));
+}
+
+/** Each source file under libs/, with the `@synth/<project>` names it imports. */
+export function readSynthImports(dir: string): Map<string, string[]> {
+  const imports = new Map<string, string[]>();
+  for (const file of listFiles(path.join(dir, 'libs')).filter((f) => f.endsWith('.ts'))) {
+    const text = fs.readFileSync(path.join(dir, 'libs', file), 'utf8');
+    imports.set(`libs/${file}`, [...text.matchAll(/from '@synth\/([\w-]+)'/g)].map((m) => m[1]));
+  }
+  return imports;
+}
+
+/** Projects that depend on `project` directly or through others, by their source imports. */
+export function findDependents(dir: string, project: string): Set<string> {
+  const edges = [...readSynthImports(dir)].flatMap(([file, targets]) => targets.map((target) => [projectOf(file), target]));
+  const dependents = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [source, target] of edges) {
+      if ((target === project || dependents.has(target)) && !dependents.has(source) && source !== project) {
+        dependents.add(source);
+        grew = true;
+      }
+    }
+  }
+  return dependents;
+}
+
+/** How a task of the run was settled: executed, or replayed from the cache. */
+export type TaskSource = 'ran' | 'cache';
+
+export interface HarnessRun extends CommandResult {
+  /** project → how its harness-check task was settled, read from Nx's `> nx run` lines. */
+  tasks: Map<string, TaskSource>;
+}
+
+// Nx 23 marks a replayed task on its `> nx run` line; with `outputs: []` it says "existing outputs match".
+const CACHE_MARKER = /\[(local cache|remote cache|existing outputs match the cache, left as is)\]\s*$/;
+const TASK_LINE = /^> nx run ([^:\s]+):harness-check\b/;
+
+/** Reads which tasks ran and which were read from the cache out of `--output-style=static` output. */
+export function readTaskSources(output: string): Map<string, TaskSource> {
+  const tasks = new Map<string, TaskSource>();
+  for (const line of output.split(/\r?\n/)) {
+    const task = TASK_LINE.exec(line);
+    if (task) tasks.set(task[1], CACHE_MARKER.test(line) ? 'cache' : 'ran');
+  }
+  return tasks;
+}
+
+/** The projects whose task was settled `source` way. */
+export function selectTasks(run: HarnessRun, source: TaskSource): string[] {
+  return [...run.tasks].filter(([, s]) => s === source).map(([project]) => project).sort();
+}
+
+/**
+ * `nx run-many -t harness-check --output-style=static <args>`. Batch mode and failure caching are
+ * off unless `env` turns them on, so an inherited variable cannot change what a test measures.
+ */
+export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<HarnessRun> {
+  const base = createNxEnv();
+  delete base.NX_BATCH_MODE;
+  delete base.NX_CACHE_FAILURES;
+  const result = await runCommand('npx', ['nx', 'run-many', '-t', 'harness-check', '--output-style=static', ...args], {
+    cwd: dir,
+    env: { ...base, NX_NO_CLOUD: 'true', ...env },
+    timeoutMs: 3 * 60 * 1000,
+  });
+  return { ...result, tasks: readTaskSources(result.output) };
+}
+
+/** One `@nx/enforce-module-boundaries` message of an ESLint run. */
+export interface BoundaryMessage {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/**
+ * `eslint 'libs/**\/*.ts' -f json`, keeping the `@nx/enforce-module-boundaries` messages. The rule
+ * reads Nx's cached project graph and silently skips itself without one, so the graph is refreshed
+ * first (`nx show projects`).
+ */
+export async function lintBoundaries(dir: string): Promise<BoundaryMessage[]> {
+  const env = { ...createNxEnv(), NX_NO_CLOUD: 'true' };
+  await expectSuccess('nx show projects', runCommand('npx', ['nx', 'show', 'projects'], { cwd: dir, env, timeoutMs: 2 * 60 * 1000 }));
+  const report = path.join(path.dirname(dir), 'eslint-report.json');
+  fs.rmSync(report, { force: true });
+  const result = await runCommand('npx', ['eslint', 'libs/**/*.ts', '-f', 'json', '-o', report], { cwd: dir, env, timeoutMs: 2 * 60 * 1000 });
+  if (!fs.existsSync(report)) throw new Error(`eslint wrote no report (exit ${result.code}):\n${result.output}`);
+  const files: Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; message: string }> }> = JSON.parse(
+    fs.readFileSync(report, 'utf8'),
+  );
+  return files.flatMap((f) =>
+    f.messages
+      .filter((m) => m.ruleId === '@nx/enforce-module-boundaries')
+      .map((m) => ({ file: path.relative(dir, f.filePath).split(path.sep).join('/'), line: m.line, message: m.message })),
+  );
+}
