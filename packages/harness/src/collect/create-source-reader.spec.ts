@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createSourceReader } from './create-source-reader';
+
+describe('createSourceReader', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-sources-'));
+  const write = (file: string, data: string | Buffer) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), data);
+  };
+  write('ok.ts', "import { a } from './a';\nexport const b = a;\n");
+  write('binary.ts', Buffer.from([0x69, 0x6d, 0x00, 0x01, 0x02]));
+  write('latin1.ts', Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x20, 0xe9, 0x3d, 0x31, 0x3b]));
+  write('huge.ts', 'export const x = 1;\n'.repeat(300_000));
+  write('minified.js', 'var a=1;'.repeat(50_000) + "require('lodash');");
+  fs.symlinkSync(path.join(root, 'loop-b.ts'), path.join(root, 'loop-a.ts'));
+  fs.symlinkSync(path.join(root, 'loop-a.ts'), path.join(root, 'loop-b.ts'));
+  const reader = createSourceReader(root);
+
+  it('parses a normal file once and caches it', () => {
+    const first = reader.readSource('ok.ts');
+    expect(first.imports.map((i) => i.specifier)).toEqual(['./a']);
+    expect(reader.readSource('ok.ts')).toBe(first);
+    expect(reader.isParsed('ok.ts')).toBe(true);
+  });
+
+  it.each([
+    ['binary.ts', 'binary'],
+    ['latin1.ts', 'not UTF-8'],
+    ['huge.ts', 'larger than 4 MB'],
+    ['loop-a.ts', 'unreadable (ELOOP)'],
+    ['missing.ts', 'unreadable (ENOENT)'],
+    ['../outside.ts', 'outside the workspace'],
+  ])('skips %s without throwing (%s)', (file, reason) => {
+    const facts = reader.readSource(file);
+    expect(facts.skipped).toBe(reason);
+    expect(facts.imports).toEqual([]);
+  });
+
+  it('parses a minified file on one long line', () => {
+    const facts = reader.readSource('minified.js');
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.imports.map((i) => i.specifier)).toEqual(['lodash']);
+  });
+});
