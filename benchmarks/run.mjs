@@ -4,13 +4,15 @@
 // `nx g @nx/js:library`. Writes benchmarks/RESULTS.md (its "bench" section) and results.json.
 //
 //   node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V]
-//                           [--files F] [--no-pack] [--skip-generators]
+//                           [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators]
+// --slow-cap S: a tool whose run at a size takes over S seconds is not run again at that size
+// (keeps the 1,000-project run of the slowest tools to one sample; the table says how many).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine, measureCommand, median } from './lib/measure.mjs';
-import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessFindings } from './lib/read-findings.mjs';
+import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessJsonReports, readHarnessTerminal } from './lib/read-findings.mjs';
 import { renderBenchSection } from './lib/render-results.mjs';
 import { writeSection } from './lib/results-file.mjs';
 import { PINNED, benchEnv, createWorkspace, ensureTemplate, packHarness } from './lib/workspace.mjs';
@@ -28,7 +30,20 @@ const log = (...parts) => console.log(`[bench ${((Date.now() - startedAt) / 1000
  * runs whose flagged files must equal violations.json.
  */
 function defineTools(logDir) {
-  const harness = (extra) => ['nx', 'run-many', '-t', 'harness-check', '--outputStyle=static', ...extra];
+  /**
+   * harness runs write one json report per project: the findings are read from those files, since
+   * a batch run (preferBatch) does not print them on the terminal (see `terminalCheck`). The folder
+   * is fixed per tool, because the options are part of the cache key.
+   */
+  const harnessTool = (id, extra) => {
+    const dir = `tmp/bench-${id}`;
+    return {
+      args: () => ['nx', 'run-many', '-t', 'harness-check', ...extra, '--format=json', `--output-file=${dir}/{projectName}.json`],
+      before: (ws) => fs.rmSync(path.join(ws, dir), { recursive: true, force: true }),
+      okExit: (code) => code === 0 || code === 1,
+      read: (m, ws, label, projects) => readHarnessJsonReports(path.join(ws, dir), projects, m.stdoutFile),
+    };
+  };
   return [
     {
       id: 'eslint',
@@ -50,17 +65,13 @@ function defineTools(logDir) {
     {
       id: 'harness-deps-cold',
       label: 'harness, dependency rules, cold (--skip-nx-cache)',
-      args: () => harness(['--rules=dependency-constraints', '--skip-nx-cache']),
-      okExit: (code) => code === 0 || code === 1,
-      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      ...harnessTool('harness-deps-cold', ['--rules=dependency-constraints', '--skip-nx-cache']),
       compare: true,
     },
     {
       id: 'harness-deps-cached',
-      label: 'harness, dependency rules, cached (Nx cache hit)',
-      args: () => harness(['--rules=dependency-constraints']),
-      okExit: (code) => code === 0 || code === 1,
-      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      label: 'harness, dependency rules, cached (Nx cache)',
+      ...harnessTool('harness-deps-cached', ['--rules=dependency-constraints']),
       compare: true,
       // one untimed run fills the cache before the first timed one
       warmUp: true,
@@ -68,9 +79,7 @@ function defineTools(logDir) {
     {
       id: 'harness-all-cold',
       label: 'harness, every default rule, cold',
-      args: () => harness(['--skip-nx-cache']),
-      okExit: (code) => code === 0 || code === 1,
-      read: (m) => readHarnessFindings(m.stdoutFile, m.stderrFile),
+      ...harnessTool('harness-all-cold', ['--skip-nx-cache']),
       compare: false,
     },
     {
@@ -145,15 +154,20 @@ async function benchSize(projects, template, problems) {
   log(`[${projects}] warm-up nx graph ${(warm.wallMs / 1000).toFixed(1)}s`);
 
   for (const tool of tools) size.tools[tool.id] = { label: tool.label, command: `npx ${tool.args('<run>').join(' ')}`, runs: [] };
+  size.terminalCheck = await checkTerminalOutput(ws, env, logDir, expected, projects);
   for (const tool of tools.filter((t) => t.warmUp)) {
+    tool.before?.(ws);
     const m = await measureCommand('npx', tool.args('warm'), { cwd: ws, env, logDir, label: `warm-${tool.id}` });
     log(`[${projects}] warm-up ${tool.id} ${(m.wallMs / 1000).toFixed(1)}s (exit ${m.exitCode})`);
   }
+  const skipped = new Set();
   for (let r = 1; r <= options.runs; r++) {
     for (const tool of tools) {
       const label = `${tool.id}-r${r}`;
+      if (skipped.has(tool.id)) continue;
+      tool.before?.(ws);
       const m = await measureCommand('npx', tool.args(label), { cwd: ws, env, logDir, label });
-      const read = tool.read(m, ws, label);
+      const read = tool.read(m, ws, label, projects);
       const run = {
         wallMs: Math.round(m.wallMs),
         exitCode: m.exitCode,
@@ -162,6 +176,8 @@ async function benchSize(projects, template, problems) {
         files: read.files.length,
         findings: read.findings ?? read.files.length,
         note: read.note || undefined,
+        byRule: read.byRule,
+        cacheHits: read.cacheHits,
       };
       const crashed = !tool.okExit(m.exitCode) || !read.complete;
       if (crashed) {
@@ -174,19 +190,37 @@ async function benchSize(projects, template, problems) {
         run.matches = diff === null;
         if (diff) {
           run.mismatch = diff;
-          problems.push(`[${projects}] ${tool.id} run ${r}: flagged files differ from violations.json: missing ${JSON.stringify(diff.missing)}, extra ${JSON.stringify(diff.extra)}`);
+          problems.push(`[${projects}] ${tool.id} run ${r}: flagged files differ from violations.json: ${diff.missing.length} missing ${JSON.stringify(diff.missing.slice(0, 3))}${diff.missing.length > 3 ? '…' : ''}, ${diff.extra.length} extra ${JSON.stringify(diff.extra.slice(0, 3))}${diff.extra.length > 3 ? '…' : ''}`);
           verdict = `  !!! MISMATCH with violations.json: ${diff.missing.length} missing, ${diff.extra.length} extra`;
         } else {
           verdict = '  = violations.json';
         }
       }
       size.tools[tool.id].runs.push(run);
-      log(`[${projects}] run ${r}/${options.runs} ${tool.id.padEnd(20)} ${(m.wallMs / 1000).toFixed(2).padStart(7)}s  rss ${mb(m.maxRssKb)} (tree ${mb(m.treePeakKb)})  ${read.files.length} files flagged${run.findings !== read.files.length ? ` (${run.findings} findings)` : ''}${crashed ? '  !!! CRASHED' : ''}${verdict}`);
+      if (options.slowCap && m.wallMs > options.slowCap * 1000 && r < options.runs) {
+        skipped.add(tool.id);
+        log(`[${projects}] ${tool.id} took over --slow-cap ${options.slowCap}s: its later runs at this size are skipped`);
+      }
+      log(`[${projects}] run ${r}/${options.runs} ${tool.id.padEnd(24)} ${(m.wallMs / 1000).toFixed(2).padStart(7)}s  rss ${mb(m.maxRssKb)} (tree ${mb(m.treePeakKb)})  ${read.files.length} files flagged${run.findings !== read.files.length ? ` (${run.findings} findings)` : ''}${crashed ? '  !!! CRASHED' : ''}${verdict}`);
     }
   }
   for (const tool of tools) summarize(size.tools[tool.id]);
   if (!options.skipGenerators) await benchGenerators(ws, projects, logDir, env, size, problems);
   return size;
+}
+
+/**
+ * What a user sees: one untimed text-format run, its `File:` lines counted. The timed runs read
+ * json reports instead; this records whether the terminal shows the same files.
+ */
+async function checkTerminalOutput(ws, env, logDir, expected, projects) {
+  const args = ['nx', 'run-many', '-t', 'harness-check', '--rules=dependency-constraints', '--skip-nx-cache'];
+  const m = await measureCommand('npx', args, { cwd: ws, env, logDir, label: 'terminal-check' });
+  const read = readHarnessTerminal(m.stdoutFile, m.stderrFile);
+  const diff = compareWithExpected(read.files, expected);
+  const result = { command: `npx ${args.join(' ')}`, exitCode: m.exitCode, wallMs: Math.round(m.wallMs), filesShown: read.files.length, summariesShown: read.summaries, matches: diff === null };
+  log(`[${projects}] terminal check (text format): ${read.files.length} of ${new Set(expected.map((v) => v.file)).size} flagged files and ${read.summaries} of ${projects} project summaries shown on the terminal${diff ? '  !!! the terminal hides findings' : ''}`);
+  return result;
 }
 
 /**
@@ -277,7 +311,7 @@ function parseArgs(argv) {
     const i = argv.indexOf(flag);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
   };
-  const known = ['--quick', '--runs', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--help'];
+  const known = ['--quick', '--runs', '--slow-cap', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--help'];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.split('=')[0])) {
       console.error(`bench: unknown option "${a}"; use one of ${known.join(', ')}`);
@@ -285,7 +319,7 @@ function parseArgs(argv) {
     }
   }
   if (has('--help')) {
-    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--no-pack] [--skip-generators]');
+    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators]');
     process.exit(0);
   }
   const quick = has('--quick');
@@ -300,6 +334,7 @@ function parseArgs(argv) {
     violations: Number(value('--violations', 12)),
     pack: !has('--no-pack'),
     skipGenerators: has('--skip-generators'),
+    slowCap: Number(value('--slow-cap', 0)),
   };
   for (const [k, v] of Object.entries({ runs, files: parsed.files, seed: parsed.seed, violations: parsed.violations, ...Object.fromEntries(sizes.map((s, i) => [`size ${i}`, s])) })) {
     if (!Number.isInteger(v) || v < 0 || (k !== 'seed' && k !== 'violations' && v < 1)) {

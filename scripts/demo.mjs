@@ -129,7 +129,7 @@ function generateModules() {
 function writeConstraints() {
   const file = path.join(DEMO, 'harness.yaml');
   const yaml = fs.readFileSync(file, 'utf8');
-  const empty = /^(\s*)constraints: \[\]\s*$/m.exec(yaml);
+  const empty = /^([ \t]*)constraints: \[\][ \t]*$/m.exec(yaml);
   if (!empty) throw new StepError('harness.yaml has no `constraints: []` line to replace; has init changed its template?');
   const indent = empty[1];
   const entries = MODULES.flatMap(({ name }) => [
@@ -149,8 +149,8 @@ function checkWorkspace() {
 
 /**
  * Billing imports auth's entry point, which scope:billing may not depend on. The package.json
- * dependency is what gives Nx the graph edge in a TS-solution workspace. Returns whether the
- * check reported it; the files are restored either way.
+ * dependency is what gives Nx the graph edge in a TS-solution workspace. The files are restored
+ * whatever happens; the step fails after that when the check did not report the import.
  */
 function showViolation() {
   const authPackage = JSON.parse(fs.readFileSync(path.join(DEMO, 'modules/auth/package.json'), 'utf8')).name;
@@ -182,7 +182,7 @@ function showViolation() {
   );
   say('  removed refund.ts and the dependency; checking billing again');
   nx(['run', 'billing:harness-check', '--skip-nx-cache']);
-  if (!reported) throw new StepError(`harness-check did not report billing's import of ${authPackage} (exit ${result.code}, no ERROR block for ${REFUND_FILE})`);
+  if (!reported) throw new StepError(`harness-check printed no ERROR block for ${REFUND_FILE} naming ${authPackage} (it exited ${result.code})`);
 }
 
 function renderRefund(authPackage) {

@@ -48,10 +48,9 @@ export function readCruiserFindings(jsonFile) {
 
 /**
  * harness's text report, as Nx prints it per task: the `File:` line of each finding block, and the
- * per-project summary lines (`harness-check: ...`). With `onlyRule`, the caller ran `--rules=` so
- * every block belongs to it.
+ * per-project summary lines (`harness-check: ...`).
  */
-export function readHarnessFindings(stdoutFile, stderrFile) {
+export function readHarnessTerminal(stdoutFile, stderrFile) {
   const text = fs.readFileSync(stdoutFile, 'utf8') + '\n' + fs.readFileSync(stderrFile, 'utf8');
   const files = new Set();
   let findings = 0;
@@ -76,4 +75,32 @@ export function compareWithExpected(found, expected) {
   const extra = [...got].filter((f) => !want.has(f));
   if (missing.length === 0 && extra.length === 0) return null;
   return { missing, extra };
+}
+
+/**
+ * harness's json reports, one per project (`--output-file=<dir>/{projectName}.json`): used for the
+ * `--batch` runs, where Nx 23 does not print what a batch returns as each task's terminal output.
+ */
+export function readHarnessJsonReports(dir, expectedProjects, stdoutFile) {
+  // Nx caches only passing tasks; a cache hit replays the terminal line and writes no report
+  const stdout = stdoutFile && fs.existsSync(stdoutFile) ? fs.readFileSync(stdoutFile, 'utf8') : '';
+  const cacheHits = [...stdout.matchAll(/nx run \S+:harness-check[^\n]*\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)].length;
+  if (!fs.existsSync(dir) && cacheHits < expectedProjects) return { complete: false, files: [], note: `no reports in ${dir}` };
+  if (!fs.existsSync(dir)) return { complete: true, files: [], findings: 0, cacheHits };
+  const files = new Set();
+  const byRule = {};
+  let findings = 0;
+  let reports = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.json')) continue;
+    reports++;
+    for (const f of JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))) {
+      findings++;
+      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+      if (f.rule === 'dependency-constraints') files.add(f.file);
+    }
+  }
+  const complete = reports + cacheHits === expectedProjects;
+  const note = complete ? '' : `${reports} project reports written and ${cacheHits} cache hits, for ${expectedProjects} projects`;
+  return { complete, files: [...files].sort(), findings, byRule, cacheHits, note };
 }

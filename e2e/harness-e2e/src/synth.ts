@@ -182,22 +182,37 @@ export function findDependents(dir: string, project: string): Set<string> {
 export type TaskSource = 'ran' | 'cache';
 
 export interface HarnessRun extends CommandResult {
-  /** project → how its harness-check task was settled, read from Nx's `> nx run` lines. */
+  /** project → how its harness-check task was settled, from Nx's record of the run. */
   tasks: Map<string, TaskSource>;
 }
 
-// Nx 23 marks a replayed task on its `> nx run` line; with `outputs: []` it says "existing outputs match".
-const CACHE_MARKER = /\[(local cache|remote cache|existing outputs match the cache, left as is)\]\s*$/;
-const TASK_LINE = /^> nx run ([^:\s]+):harness-check\b/;
+/**
+ * The environment of every Nx and ESLint command in a synthetic workspace. The cache goes inside
+ * the workspace (Nx 23 otherwise shares it per user under ~/.nx), so it is removed with the
+ * workspace and Nx's record of the last run sits at a known path. Batch mode and failure caching
+ * keep their defaults unless a test sets them, so an inherited variable cannot change what it measures.
+ */
+export function createSynthEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = createNxEnv();
+  delete env.NX_BATCH_MODE;
+  delete env.NX_CACHE_FAILURES;
+  return { ...env, NX_NO_CLOUD: 'true', NX_CACHE_DIRECTORY: path.join(dir, '.nx/cache'), ...extra };
+}
 
-/** Reads which tasks ran and which were read from the cache out of `--output-style=static` output. */
-export function readTaskSources(output: string): Map<string, TaskSource> {
-  const tasks = new Map<string, TaskSource>();
-  for (const line of output.split(/\r?\n/)) {
-    const task = TASK_LINE.exec(line);
-    if (task) tasks.set(task[1], CACHE_MARKER.test(line) ? 'cache' : 'ran');
-  }
-  return tasks;
+/**
+ * How each task of the last run was settled, from `<cache>/run.json`, which Nx 23 writes after
+ * every run. Unlike the `> nx run` lines it does not depend on the task printing anything: in
+ * batch mode a task that ran prints only what the batch executor streams back.
+ */
+export function readTaskSources(dir: string): Map<string, TaskSource> {
+  const file = path.join(dir, '.nx/cache/run.json');
+  if (!fs.existsSync(file)) return new Map();
+  const run: { tasks: Array<{ projectName: string; target: string; cacheStatus: string }> } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return new Map(
+    run.tasks
+      .filter((task) => task.target === 'harness-check')
+      .map((task) => [task.projectName, /cache-hit$/.test(task.cacheStatus) ? 'cache' : 'ran']),
+  );
 }
 
 /** The projects whose task was settled `source` way. */
@@ -205,20 +220,15 @@ export function selectTasks(run: HarnessRun, source: TaskSource): string[] {
   return [...run.tasks].filter(([, s]) => s === source).map(([project]) => project).sort();
 }
 
-/**
- * `nx run-many -t harness-check --output-style=static <args>`. Batch mode and failure caching are
- * off unless `env` turns them on, so an inherited variable cannot change what a test measures.
- */
+/** `nx run-many -t harness-check --output-style=static <args>`, and how each task was settled. */
 export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<HarnessRun> {
-  const base = createNxEnv();
-  delete base.NX_BATCH_MODE;
-  delete base.NX_CACHE_FAILURES;
+  fs.rmSync(path.join(dir, '.nx/cache/run.json'), { force: true });
   const result = await runCommand('npx', ['nx', 'run-many', '-t', 'harness-check', '--output-style=static', ...args], {
     cwd: dir,
-    env: { ...base, NX_NO_CLOUD: 'true', ...env },
+    env: createSynthEnv(dir, env),
     timeoutMs: 3 * 60 * 1000,
   });
-  return { ...result, tasks: readTaskSources(result.output) };
+  return { ...result, tasks: readTaskSources(dir) };
 }
 
 /** One `@nx/enforce-module-boundaries` message of an ESLint run. */
@@ -234,7 +244,7 @@ export interface BoundaryMessage {
  * first (`nx show projects`).
  */
 export async function lintBoundaries(dir: string): Promise<BoundaryMessage[]> {
-  const env = { ...createNxEnv(), NX_NO_CLOUD: 'true' };
+  const env = createSynthEnv(dir);
   await expectSuccess('nx show projects', runCommand('npx', ['nx', 'show', 'projects'], { cwd: dir, env, timeoutMs: 2 * 60 * 1000 }));
   const report = path.join(path.dirname(dir), 'eslint-report.json');
   fs.rmSync(report, { force: true });

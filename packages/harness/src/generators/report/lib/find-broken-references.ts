@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { splitSections, toAnchor } from '../../../core/markdown-sections';
+import { listReferences, type Reference } from './list-references';
+import type { WorkspaceFiles } from './types';
+
+export interface BrokenReference extends Reference {
+  /** Why it does not resolve, naming the path that was looked for. */
+  reason: string;
+}
+
+export interface ReferenceCheck {
+  /** How many relative references were checked (external URLs are not). */
+  checked: number;
+  broken: BrokenReference[];
+}
+
+/** A scheme (`https:`, `mailto:`) or `//host`: outside the repository, so not checked here. */
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Checks that every relative link (and, with `withPaths`, every backticked path) of a markdown
+ * file resolves to a file or folder of the workspace, and that a `#anchor` into a markdown file
+ * names one of its headings.
+ */
+export function findBrokenReferences(files: WorkspaceFiles, file: string, text: string, withPaths: boolean): ReferenceCheck {
+  const broken: BrokenReference[] = [];
+  let checked = 0;
+  for (const reference of listReferences(text, withPaths)) {
+    if (reference.kind === 'link' && EXTERNAL.test(reference.target)) continue;
+    checked++;
+    const reason = reference.kind === 'link' ? resolveLink(files, file, text, reference.target) : resolvePath(files, file, reference.target);
+    if (reason) broken.push({ ...reference, reason });
+  }
+  return { checked, broken };
+}
+
+/** Undefined when the link resolves; otherwise why not. */
+function resolveLink(files: WorkspaceFiles, file: string, text: string, url: string): string | undefined {
+  const [beforeHash, anchor] = splitOnce(url, '#');
+  const target = safeDecode(splitOnce(beforeHash, '?')[0]);
+  const resolved = target === '' ? file : joinFrom(file, target);
+  if (resolved === undefined) return `${target} is outside the workspace`;
+  if (!files.exists(resolved)) return `${resolved} does not exist`;
+  if (!anchor || !resolved.endsWith('.md')) return undefined;
+  const targetText = resolved === file ? text : files.read(resolved);
+  if (targetText === undefined) return undefined;
+  const anchors = splitSections(targetText).map((s) => s.anchor);
+  return anchors.includes(toAnchor(safeDecode(anchor))) ? undefined : `${resolved} has no heading #${anchor}`;
+}
+
+/** Agent docs name paths from their own folder or from the workspace root; either will do. */
+function resolvePath(files: WorkspaceFiles, file: string, written: string): string | undefined {
+  const fromFolder = joinFrom(file, written);
+  const fromRoot = joinFrom('', written);
+  if ((fromFolder && files.exists(fromFolder)) || (fromRoot && files.exists(fromRoot))) return undefined;
+  return `${fromFolder ?? written} does not exist`;
+}
+
+/** Workspace-relative path of `target` as written in `file`; `/x` is from the root. */
+function joinFrom(file: string, target: string): string | undefined {
+  const base = target.startsWith('/') ? '' : path.posix.dirname(file);
+  const joined = path.posix.normalize(path.posix.join(base === '.' ? '' : base, target.replace(/^\/+/, '')));
+  if (joined === '..' || joined.startsWith('../')) return undefined;
+  return joined.replace(/\/+$/, '') || '.';
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** `%20` in a link is a space in the file name; a malformed escape is taken as written. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
