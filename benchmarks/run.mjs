@@ -106,13 +106,14 @@ function defineGenerators() {
 
 async function main() {
   log(`sizes ${options.sizes.join(', ')} projects x ${options.files} files, ${options.runs} runs each, seed ${options.seed}`);
-  const tarball = packHarness(repo, { pack: options.pack, log });
-  const template = ensureTemplate(workDir, tarball, log);
+  const packed = packHarness(repo, { pack: options.pack, log });
+  const template = ensureTemplate(workDir, packed.file, log);
   const results = {
     date: new Date().toISOString(),
     commit: gitDescribe(),
     machine: describeMachine(),
     pinned: PINNED,
+    plugin: { tarballSha: packed.sha, builtAt: packed.builtAt, packWarning: packed.warning },
     options: { ...options },
     sizes: {},
     problems: [],

@@ -12,6 +12,7 @@ export function renderBenchSection(results) {
   out.push(`Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on commit ${results.commit}; ${results.totalSeconds} s in all.`);
   const m = results.machine;
   out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}; a shared machine, so read the ratios more than the seconds.`);
+  if (results.plugin) out.push(`Plugin: the nx-harness tarball sha256 ${results.plugin.tarballSha}…, built ${results.plugin.builtAt.slice(0, 16).replace('T', ' ')} UTC${results.plugin.packWarning ? ` (**${results.plugin.packWarning}**)` : ''}.`);
   out.push(`Versions: ${Object.entries(results.pinned).map(([k, v]) => `${k}@${v}`).join(', ')}.`);
   out.push(`Workspaces: \`synth-workspace.mjs --files ${results.options.files} --violations ${results.options.violations} --seed ${results.options.seed}\`; ${results.options.runs} timed runs per tool, taken in turn (round robin) on the same workspace; \`NX_DAEMON=false\`.`);
   out.push(`Peak memory: ${m.peakRssSource}. "largest process" is GNU time's maximum RSS (the biggest single process of the run); "process tree" sums every process of the run at each sample, every 150 ms.`);

@@ -46,11 +46,21 @@ function sha(file) {
 
 /** Packs the plugin with the repo's own script unless told to use the tarball already there. */
 export function packHarness(repo, { pack, log }) {
-  if (pack) run(process.execPath, [path.join(repo, 'scripts/package.mjs')], repo, log);
+  let warning;
+  if (pack) {
+    try {
+      run(process.execPath, [path.join(repo, 'scripts/package.mjs')], repo, log);
+    } catch (error) {
+      // work in progress elsewhere in the tree may not compile; the last good tarball still measures
+      warning = `packing the plugin failed (${error.message.split('\n')[0]}); measured the tarball already in dist/tarballs`;
+    }
+  }
   const dir = path.join(repo, 'dist/tarballs');
   const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^nx-harness-.*\.tgz$/.test(f)) : [];
   if (tgz.length === 0) throw new Error(`no nx-harness tarball in "${dir}"; run \`node scripts/package.mjs\` first`);
-  return path.join(dir, tgz.sort().pop());
+  const file = path.join(dir, tgz.sort().pop());
+  if (warning) log(`!!! ${warning} (${path.basename(file)}, built ${fs.statSync(file).mtime.toISOString()})`);
+  return { file, warning, builtAt: fs.statSync(file).mtime.toISOString(), sha: sha(file) };
 }
 
 /**

@@ -112,8 +112,12 @@ function usesName(ls: WorkspaceLanguageService, file: string, name: string): boo
 
 /** An identifier the language accepts as a binding name in a module (strict mode). */
 function isValidIdentifier(t: typeof ts, name: string): boolean {
-  if (!t.isIdentifierText(name, t.ScriptTarget.Latest)) return false;
-  const keyword = t.stringToToken(name);
+  const chars = [...name];
+  const isIdentifierText =
+    chars.length > 0 &&
+    chars.every((ch, i) => (i === 0 ? t.isIdentifierStart : t.isIdentifierPart)(ch.codePointAt(0)!, t.ScriptTarget.Latest));
+  if (!isIdentifierText) return false;
+  const keyword = t.identifierToKeywordKind(t.factory.createIdentifier(name));
   if (keyword === undefined) return true;
   const reserved = keyword >= t.SyntaxKind.FirstReservedWord && keyword <= t.SyntaxKind.LastReservedWord;
   const futureReserved = keyword >= t.SyntaxKind.FirstFutureReservedWord && keyword <= t.SyntaxKind.LastFutureReservedWord;

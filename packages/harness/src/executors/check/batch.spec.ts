@@ -3,7 +3,7 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 const checkProjects = jest.fn();
 jest.mock('../../check/check-projects', () => ({ checkProjects: (...args: unknown[]) => checkProjects(...args) }));
 
-import checkBatch from './batch';
+import checkBatch, { checkAllTasks } from './batch';
 
 const task = (project: string) => ({ id: `${project}:harness-check`, target: { project, target: 'harness-check' }, overrides: {}, outputs: [] });
 
@@ -14,7 +14,10 @@ describe('checkBatch', () => {
     checkProjects.mockResolvedValue({ a: { success: true, output: 'ok a' }, b: { success: false, output: 'bad b' } });
     const taskGraph = { tasks: { 'a:harness-check': task('a'), 'b:harness-check': task('b') } } as unknown as TaskGraph;
     const context = { root: '/ws', projectGraph: { nodes: {}, dependencies: {} } } as unknown as ExecutorContext;
-    const results = await checkBatch(taskGraph, { 'a:harness-check': {}, 'b:harness-check': {} }, {}, context);
+    const streamed: Array<{ task: string }> = [];
+    for await (const item of checkBatch(taskGraph, { 'a:harness-check': {}, 'b:harness-check': {} }, {}, context)) streamed.push(item);
+    expect(streamed.map((s) => s.task)).toEqual(['a:harness-check', 'b:harness-check']);
+    const results = Object.fromEntries(streamed.map((s) => [s.task, (s as unknown as { result: unknown }).result]));
     expect(checkProjects).toHaveBeenCalledTimes(1);
     expect(checkProjects.mock.calls[0][0].projects).toEqual(['a', 'b']);
     expect(results).toEqual({
@@ -25,7 +28,7 @@ describe('checkBatch', () => {
 
   it('fails every task of a group with a bad option in one line, without collecting', async () => {
     const taskGraph = { tasks: { 'a:harness-check': task('a') } } as unknown as TaskGraph;
-    const results = await checkBatch(taskGraph, { 'a:harness-check': {} }, { rules: 'spelling' }, { root: '/ws' } as ExecutorContext);
+    const results = await checkAllTasks(taskGraph, { 'a:harness-check': {} }, { rules: 'spelling' }, { root: '/ws' } as ExecutorContext);
     expect(checkProjects).not.toHaveBeenCalled();
     expect(results['a:harness-check'].success).toBe(false);
     expect(results['a:harness-check'].terminalOutput).toMatch(/^harness: --rules:1: unknown rule id "spelling"/);

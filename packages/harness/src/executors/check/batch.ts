@@ -13,8 +13,23 @@ interface BatchTaskResult {
  * Nx batch mode: `nx run-many -t harness-check` hands every task to one call, so the graph,
  * the file map and each parsed source are read once for the whole run, not once per project.
  * Tasks with different options (rare) are grouped and each group collects once.
+ *
+ * It yields each task's result: Nx prints a batch task's output only for results that arrive
+ * as a stream; results returned all at once are cached but never shown.
  */
-export default async function checkBatch(
+export default async function* checkBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, CheckExecutorSchema>,
+  overrides: CheckExecutorSchema,
+  context: ExecutorContext,
+): AsyncGenerator<{ task: string; result: BatchTaskResult }> {
+  for (const [task, result] of Object.entries(await checkAllTasks(taskGraph, inputs, overrides, context))) {
+    yield { task, result };
+  }
+}
+
+/** Every task's result, with one collect per group of tasks that share their options. */
+export async function checkAllTasks(
   taskGraph: TaskGraph,
   inputs: Record<string, CheckExecutorSchema>,
   overrides: CheckExecutorSchema,
