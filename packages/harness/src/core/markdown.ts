@@ -1,5 +1,5 @@
 import fromMarkdown = require('mdast-util-from-markdown');
-import type { Code, Content, Heading, InlineCode, Root } from 'mdast';
+import type { Code, Content, InlineCode, Root } from 'mdast';
 
 /** github-slugger 1.x (its last CommonJS line) ships no types; calling it without `new` makes one. */
 interface Slugger {
@@ -128,17 +128,19 @@ export function listCommands(tree: Root): MarkdownCommand[] {
     if (node.type === 'inlineCode') {
       commands.push(...findCommands(node.value, lineOf(node), columnOf(node) + 1));
     } else if (node.type === 'code') {
-      const first = lineOf(node) + fenceOffset(node);
-      node.value.split(/\r?\n/).forEach((line, i) => commands.push(...findCommands(line, first + i, columnOf(node))));
+      const fenced = isFenced(node);
+      // Content starts a line below a fence; an indented block's content is 4 columns in.
+      const [first, column] = fenced ? [lineOf(node) + 1, columnOf(node)] : [lineOf(node), columnOf(node) + 4];
+      node.value.split(/\r?\n/).forEach((line, i) => commands.push(...findCommands(line, first + i, column)));
     }
   });
   return commands;
 }
 
-/** A fenced block starts one line before its content; an indented block does not. */
-function fenceOffset(node: Code): number {
+/** mdast does not record fences; a fenced block spans more lines than its content. */
+function isFenced(node: Code): boolean {
   const span = (node.position?.end.line ?? 0) - lineOf(node) + 1;
-  return span > node.value.split(/\r?\n/).length ? 1 : 0;
+  return span > node.value.split(/\r?\n/).length;
 }
 
 // `nx` as a word: not inside `create-nx-workspace` or a path.
@@ -207,5 +209,5 @@ function collectText(node: MarkdownNode): string {
   return 'children' in node ? (node.children as Content[]).map(collectText).join('') : '';
 }
 
-const lineOf = (node: MarkdownNode | Heading) => node.position?.start.line ?? 0;
+const lineOf = (node: MarkdownNode) => node.position?.start.line ?? 0;
 const columnOf = (node: MarkdownNode) => node.position?.start.column ?? 0;

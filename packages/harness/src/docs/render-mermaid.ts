@@ -36,14 +36,14 @@ export function renderModuleDiagram(input: ModuleDiagramInput): string {
   const ids = createIdMaker();
   const groups = groupByScope(projects);
   for (const [group, members] of groups) {
-    lines.push(`  subgraph ${ids.of(`group:${group}`, 's')}["${escapeLabel(group)}"]`);
-    for (const name of members) lines.push(`    ${ids.of(`project:${name}`, 'p')}["${escapeLabel(name)}"]`);
+    lines.push(`  subgraph ${ids.of('s', group)}["${escapeLabel(group)}"]`);
+    for (const name of members) lines.push(`    ${ids.of('p', name)}["${escapeLabel(name)}"]`);
     lines.push('  end');
   }
   const links: string[] = [];
   const violating: number[] = [];
   for (const [from, to] of listProjectEdges(input.edges, new Set(projects.map((p) => p.name)))) {
-    const [a, b] = [ids.of(`project:${from}`, 'p'), ids.of(`project:${to}`, 'p')];
+    const [a, b] = [ids.of('p', from), ids.of('p', to)];
     if (input.isViolation(from, to)) {
       violating.push(links.length);
       links.push(`${a} ==>|violates| ${b}`);
@@ -52,7 +52,7 @@ export function renderModuleDiagram(input: ModuleDiagramInput): string {
     }
   }
   for (const [from, to, allowed] of listScopeDirections(input.constraints, groups)) {
-    const [a, b] = [ids.of(`group:${from}`, 's'), ids.of(`group:${to}`, 's')];
+    const [a, b] = [ids.of('s', from), ids.of('s', to)];
     links.push(allowed ? `${a} -.->|may use| ${b}` : `${a} -.-x|must not use| ${b}`);
   }
   lines.push(...links.map((l) => `  ${l}`));
@@ -69,8 +69,8 @@ export function renderLayersDiagram(layers: string[]): string | undefined {
   const ids = createIdMaker();
   const topDown = [...layers].reverse();
   const lines = ['flowchart TD'];
-  for (const layer of topDown) lines.push(`  ${ids.of(layer, 'l')}["${escapeLabel(layer)}"]`);
-  for (let i = 0; i + 1 < topDown.length; i++) lines.push(`  ${ids.of(topDown[i], 'l')} --> ${ids.of(topDown[i + 1], 'l')}`);
+  for (const layer of topDown) lines.push(`  ${ids.of('l', layer)}["${escapeLabel(layer)}"]`);
+  for (let i = 0; i + 1 < topDown.length; i++) lines.push(`  ${ids.of('l', topDown[i])} --> ${ids.of('l', topDown[i + 1])}`);
   return lines.join('\n');
 }
 
@@ -92,11 +92,11 @@ function groupByScope(projects: DiagramProject[]): Map<string, string[]> {
 
 /** Edges between listed projects, without self-edges or repeats, in a stable order. */
 function listProjectEdges(edges: Array<[string, string]>, names: Set<string>): Array<[string, string]> {
-  const seen = new Set<string>();
-  return edges
-    .filter(([from, to]) => from !== to && names.has(from) && names.has(to))
-    .filter(([from, to]) => !seen.has(`${from}\n${to}`) && seen.add(`${from}\n${to}`) !== undefined)
-    .sort((x, y) => compareText(x[0], y[0]) || compareText(x[1], y[1]));
+  const unique = new Map<string, [string, string]>();
+  for (const [from, to] of edges) {
+    if (from !== to && names.has(from) && names.has(to)) unique.set(`${from}\n${to}`, [from, to]);
+  }
+  return [...unique.values()].sort((x, y) => compareText(x[0], y[0]) || compareText(x[1], y[1]));
 }
 
 /** `[from scope, to scope, allowed]` for constraints whose tags are scopes drawn in the diagram. */
@@ -120,14 +120,15 @@ function listScopeDirections(constraints: DepConstraint[], groups: Map<string, s
  * Mermaid ids from arbitrary names: letters, digits and `_` only, behind a prefix so no id is a
  * keyword (`end`, `graph`) or starts an arrow (`o`, `x`); a counter keeps sanitised clashes apart.
  */
-function createIdMaker(): { of(key: string, prefix: string): string } {
+function createIdMaker(): { of(prefix: string, name: string): string } {
   const byKey = new Map<string, string>();
   const used = new Set<string>();
   return {
-    of(key, prefix) {
+    of(prefix, name) {
+      const key = `${prefix}\n${name}`;
       const known = byKey.get(key);
       if (known) return known;
-      const base = `${prefix}_${key.replace(/^[^:]*:(?=.)/, (m) => (prefix === 'l' ? m : '')).replace(/[^A-Za-z0-9_]/g, '_')}`;
+      const base = `${prefix}_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
       used.add(id);

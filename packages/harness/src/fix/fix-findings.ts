@@ -10,8 +10,6 @@ import type { FixChange, FixInput, FixResult, PlanOutcome, SkippedFinding } from
 import { createWorkspaceDraft } from './workspace-draft';
 import { writeOperations } from './write-operations';
 
-export type { FixChange, FixFileSystem, FixInput, FixResult, SkippedFinding } from './types';
-
 /**
  * `harness-check --fix` for one project: plans every safe mechanical fix in memory, then writes
  * them all as one unit. Identifier renames come first (planned on the untouched program, where
@@ -55,10 +53,13 @@ function groupFindings(findings: Finding[], project: string): { byFix: Map<Findi
   const byFix = new Map<FindingFix, Finding[]>();
   const skipped: SkippedFinding[] = [];
   for (const finding of findings) {
-    const fix = finding.project === project ? classifyFinding(finding) : undefined;
-    if (finding.project !== project) skipped.push({ finding, reason: `the finding belongs to ${finding.project}; run --fix on that project` });
-    else if (!fix) skipped.push({ finding, reason: describeNoFix(finding) });
-    else byFix.set(fix, [...(byFix.get(fix) ?? []), finding]);
+    if (finding.project !== project) {
+      skipped.push({ finding, reason: `the finding belongs to ${finding.project}; run --fix on that project` });
+      continue;
+    }
+    const fix = classifyFinding(finding);
+    if (fix) byFix.set(fix, [...(byFix.get(fix) ?? []), finding]);
+    else skipped.push({ finding, reason: describeNoFix(finding) });
   }
   return { byFix, skipped };
 }

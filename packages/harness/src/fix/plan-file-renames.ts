@@ -31,7 +31,7 @@ export function planFileRenames(
     }
     applyTextEdits(draft, planned.edits);
     draft.moveFile(finding.file, planned.newFile);
-    changes.push({ file: planned.newFile, kind: 'rename-file', description: `renamed ${finding.file} to ${planned.newFile}` });
+    changes.push({ file: planned.newFile, kind: 'rename-file', description: `renamed ${finding.file} to ${planned.newFile}`, from: finding.file });
     for (const [file, count] of countEditsByFile(planned.edits)) {
       const where = file === finding.file ? planned.newFile : file;
       changes.push({ file: where, kind: 'edit', description: `${where}: updated ${count} ${count === 1 ? 'import' : 'imports'} of ${finding.file} to ${planned.newFile}` });

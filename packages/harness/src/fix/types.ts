@@ -7,6 +7,8 @@ export interface FixChange {
   file: string;
   kind: 'rename-identifier' | 'rename-file' | 'scaffold-section' | 'create-file' | 'edit';
   description: string;
+  /** For `rename-file`, the path the file had before. */
+  from?: string;
 }
 
 /** A finding `--fix` left alone, and why. */

@@ -28,12 +28,12 @@ describe('formatText', () => {
     expect(exitCode).toBe(0);
   });
 
-  it('leaves out the Line: label when the finding concerns the whole file', () => {
+  it('points a whole-file finding (line 0) at line 1, so every block has a Line: label', () => {
     const block = formatTextBlock(makeFinding({ line: 0, column: 0 }));
-    expect(block).not.toContain('Line:');
-    expect(block.split('\n').slice(0, 3)).toEqual([
+    expect(block.split('\n').slice(0, 4)).toEqual([
       'ERROR: Naming convention violation',
       'File: modules/billing/src/lib/invoice-handler.ts',
+      'Line: 1',
       'Found: `processInvoice`',
     ]);
   });

@@ -18,8 +18,9 @@ export const formatText: Reporter = (findings, summary) => {
 export function formatTextBlock(finding: Finding): string {
   const lines = [`${finding.severity === 'error' ? 'ERROR' : 'WARN'}: ${finding.title}`];
   lines.push(`File: ${finding.file}`);
-  // Line 0 means the finding concerns the whole file, so there is no line to point at.
-  if (finding.line > 0) lines.push(`Line: ${finding.line}`);
+  // Every block carries a Line so readers can parse blocks uniformly; a finding about a whole
+  // file (line 0 in the data) points at its first line.
+  lines.push(`Line: ${finding.line > 0 ? finding.line : 1}`);
   if (finding.found) lines.push(`Found: ${quoteCode(finding.found)}`);
   if (finding.expected) lines.push(`Expected pattern: ${finding.expected}`);
   if (finding.fix) lines.push(`Fix: ${finding.fix}`);

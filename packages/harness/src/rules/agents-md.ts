@@ -179,7 +179,7 @@ function checkNamedThings(ctx: RuleContext, file: string, text: string): RuleFin
       line: named.line,
       column: named.column,
       found: named.path,
-      expected: 'every path AGENTS.md names exists, relative to the file or the workspace root',
+      expected: 'every path AGENTS.md names exists, relative to the file, the workspace root or a project root',
       fix: describePathFix(ctx, file, named.path),
       reference: REFERENCE,
     });

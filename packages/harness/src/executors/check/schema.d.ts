@@ -7,4 +7,5 @@ export interface CheckExecutorSchema {
   baseline?: string;
   updateBaseline?: boolean;
   verbose?: boolean;
+  interactive?: boolean;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { runCheck } from '../../check/run-check';
 import { collectWorkspace } from '../../collect/collect-workspace';
+import type { ProjectFiles } from '../../collect/read-file-map';
 import { readHarnessConfig } from '../../config/read-harness-config';
 import type { Finding } from '../../core/finding';
 import { RULE_IDS } from '../../rules';
@@ -19,8 +20,10 @@ export interface FixtureModule {
 /** A workspace on disk, checked the way the executor checks it, for `--fix` specs. */
 export interface FixWorkspace {
   root: string;
-  /** Collects the workspace as it is on disk now and runs the given rules over one project. */
-  check(project: string, rules?: string[]): Promise<{ context: CheckContext; findings: Finding[] }>;
+  /** Nx's file map as Nx would compute it from the disk now. */
+  listProjectFiles(): ProjectFiles;
+  /** Collects the workspace (with the given file map, else the disk's) and runs the rules over one project. */
+  check(project: string, rules?: string[], projectFiles?: ProjectFiles): Promise<{ context: CheckContext; findings: Finding[] }>;
   /** Every file under the root, path → bytes as text, for before/after snapshots. */
   readAll(): Record<string, string>;
 }
@@ -38,14 +41,15 @@ export function createFixWorkspace(modules: FixtureModule[], files: Record<strin
     graph.nodes[m.name] = { name: m.name, type: 'lib', data: { root: m.root, tags: [], metadata } };
     graph.dependencies[m.name] = [];
   }
+  const listProjectFiles = (): ProjectFiles => {
+    const all = listFiles(root);
+    return Object.fromEntries(modules.map((m) => [m.name, all.filter((f) => f.startsWith(`${m.root}/`)).map((file) => ({ file, hash: '1', deps: [] }))]));
+  };
   return {
     root,
     readAll,
-    async check(project, rules = ['naming', 'docs', 'tests']) {
-      const all = listFiles(root);
-      const projectFiles = Object.fromEntries(
-        modules.map((m) => [m.name, all.filter((f) => f.startsWith(`${m.root}/`)).map((file) => ({ file, hash: '1', deps: [] }))]),
-      );
+    listProjectFiles,
+    async check(project, rules = ['naming', 'docs', 'tests'], projectFiles = listProjectFiles()) {
       const config = readHarnessConfig(undefined, RULE_IDS);
       const context = await collectWorkspace({ workspaceRoot: root, graph, config, projectFiles, git: () => '' });
       const { findings } = await runCheck(context, [project], rules);

@@ -1,9 +1,13 @@
 import * as path from 'node:path';
-import { splitSections, toAnchor } from '../../../core/markdown-sections';
-import { listReferences, type Reference } from './list-references';
+import { listAnchors, listInlineCodePaths, listLinks, parseMarkdown } from '../../../core/markdown';
 import type { WorkspaceFiles } from './types';
 
-export interface BrokenReference extends Reference {
+/** A link, image, link definition or backticked path that does not lead anywhere. */
+export interface BrokenReference {
+  /** As written: the URL of a link, or the backticked path. */
+  target: string;
+  /** 1-based line in the markdown file. */
+  line: number;
   /** Why it does not resolve, naming the path that was looked for. */
   reason: string;
 }
@@ -18,20 +22,24 @@ export interface ReferenceCheck {
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
- * Checks that every relative link (and, with `withPaths`, every backticked path) of a markdown
- * file resolves to a file or folder of the workspace, and that a `#anchor` into a markdown file
- * names one of its headings.
+ * Checks that every relative link of a markdown file (and, with `withPaths`, every backticked
+ * path, which is how agent maps name files) resolves to a file or folder of the workspace, and
+ * that a `#anchor` into a markdown file names one of its headings.
  */
 export function findBrokenReferences(files: WorkspaceFiles, file: string, text: string, withPaths: boolean): ReferenceCheck {
+  const tree = parseMarkdown(text);
+  const links = listLinks(tree).filter((l) => !EXTERNAL.test(l.url));
+  const paths = withPaths ? listInlineCodePaths(tree) : [];
   const broken: BrokenReference[] = [];
-  let checked = 0;
-  for (const reference of listReferences(text, withPaths)) {
-    if (reference.kind === 'link' && EXTERNAL.test(reference.target)) continue;
-    checked++;
-    const reason = reference.kind === 'link' ? resolveLink(files, file, text, reference.target) : resolvePath(files, file, reference.target);
-    if (reason) broken.push({ ...reference, reason });
+  for (const link of links) {
+    const reason = resolveLink(files, file, text, link.url);
+    if (reason) broken.push({ target: link.url, line: link.line, reason });
   }
-  return { checked, broken };
+  for (const written of paths) {
+    const reason = resolvePath(files, file, written.path);
+    if (reason) broken.push({ target: written.path, line: written.line, reason });
+  }
+  return { checked: links.length + paths.length, broken: broken.sort((a, b) => a.line - b.line) };
 }
 
 /** Undefined when the link resolves; otherwise why not. */
@@ -44,8 +52,9 @@ function resolveLink(files: WorkspaceFiles, file: string, text: string, url: str
   if (!anchor || !resolved.endsWith('.md')) return undefined;
   const targetText = resolved === file ? text : files.read(resolved);
   if (targetText === undefined) return undefined;
-  const anchors = splitSections(targetText).map((s) => s.anchor);
-  return anchors.includes(toAnchor(safeDecode(anchor))) ? undefined : `${resolved} has no heading #${anchor}`;
+  const wanted = safeDecode(anchor);
+  const anchors = listAnchors(parseMarkdown(targetText));
+  return anchors.includes(wanted) || anchors.includes(wanted.toLowerCase()) ? undefined : `${resolved} has no heading #${anchor}`;
 }
 
 /** Agent docs name paths from their own folder or from the workspace root; either will do. */
@@ -58,8 +67,8 @@ function resolvePath(files: WorkspaceFiles, file: string, written: string): stri
 
 /** Workspace-relative path of `target` as written in `file`; `/x` is from the root. */
 function joinFrom(file: string, target: string): string | undefined {
-  const base = target.startsWith('/') ? '' : path.posix.dirname(file);
-  const joined = path.posix.normalize(path.posix.join(base === '.' ? '' : base, target.replace(/^\/+/, '')));
+  const folder = target.startsWith('/') ? '' : path.posix.dirname(file);
+  const joined = path.posix.normalize(path.posix.join(folder === '.' ? '' : folder, target.replace(/^\/+/, '')));
   if (joined === '..' || joined.startsWith('../')) return undefined;
   return joined.replace(/\/+$/, '') || '.';
 }

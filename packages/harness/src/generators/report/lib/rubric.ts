@@ -21,8 +21,6 @@ export const RUBRIC = {
   rulesWithOwnDimension: ['docs', 'tests', 'coverage'],
   /** Points the coverage dimension loses per coverage finding (below threshold, stale report). */
   coverageFindingPenalty: 25,
-  /** Line budget of the root AGENTS.md: a map, not a manual. */
-  agentsMaxLines: 100,
   /** The `docs/` system of record that `harness:init` lays out. */
   docsSkeleton: ['docs/design-docs/index.md', 'docs/exec-plans/active', 'docs/exec-plans/completed', 'docs/tech-debt-tracker.md'],
 } as const;

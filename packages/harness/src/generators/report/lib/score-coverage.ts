@@ -22,7 +22,7 @@ export function scoreCoverage(context: CheckContext, project: ProjectInfo, modul
   const fromCheck = findings.filter((f) => f.rule === 'coverage');
   const gaps = fromCheck.map((f) => f.fix);
   if (!context.exists(report.file)) {
-    return { score: 0, evidence: [`no coverage report: ${report.found}`], gaps: gaps.length ? gaps : [report.fix] };
+    return { score: 0, evidence: [`${report.found} (expected ${report.expected})`], gaps: gaps.length ? gaps : [report.fix] };
   }
   const totals = readTotals(context.readText(report.file));
   if (!totals) {

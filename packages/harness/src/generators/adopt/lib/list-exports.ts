@@ -1,0 +1,88 @@
+import type * as ts from 'typescript';
+import type { Tree } from '@nx/devkit';
+import type { SourceFacts } from '../../../core/source-facts';
+import { resolveRelativeFile } from './resolve-relative-file';
+
+/** A name the entry point exports, with what it is (`function`, `class`, `type`, `namespace`, ...). */
+export interface ExportedName {
+  name: string;
+  kind: string;
+}
+
+/** The entry point's exported names, and the files re-exported wholesale that were not opened. */
+export interface ExportList {
+  names: ExportedName[];
+  /** Workspace paths (or package specifiers) behind `export *` deeper than the levels followed. */
+  unlisted: string[];
+}
+
+/** How many `export * from './x'` hops are followed from the entry point: barrels are rarely deeper. */
+const REEXPORT_DEPTH = 2;
+
+/**
+ * Lists what an entry point exports: its own exported declarations, `export { … }` lists and
+ * `export * from` barrels up to two levels deep. Declarations come from the shared parse
+ * (`readFacts`); the export statements themselves need the syntax tree.
+ */
+export function listExports(tree: Tree, entryPoint: string, readFacts: (file: string) => SourceFacts | undefined): ExportList {
+  const unlisted: string[] = [];
+  const visiting = new Set<string>();
+  const list = (file: string, depth: number): ExportedName[] => {
+    if (visiting.has(file)) return [];
+    visiting.add(file);
+    const names: ExportedName[] = [];
+    const local = readFacts(file)?.declarations ?? [];
+    for (const d of local) if (d.exported) names.push({ name: d.name, kind: d.kind });
+    for (const statement of readExportStatements(tree, file)) {
+      const target = statement.from === undefined ? undefined : resolveRelativeFile(tree, file, statement.from);
+      if (statement.names === '*') {
+        if (target && depth > 0) names.push(...list(target, depth - 1).filter((n) => n.name !== 'default'));
+        else unlisted.push(target ?? statement.from!);
+        continue;
+      }
+      const targetNames = target && depth > 0 ? list(target, depth - 1) : [];
+      for (const { name, original, typeOnly } of statement.names) {
+        const declared = statement.from === undefined ? local.find((d) => d.name === original) : targetNames.find((n) => n.name === original);
+        names.push({ name, kind: typeOnly ? 'type' : (declared?.kind ?? 'value') });
+      }
+    }
+    visiting.delete(file);
+    return names;
+  };
+  const names = list(entryPoint, REEXPORT_DEPTH);
+  const unique = names.filter((n, i) => names.findIndex((m) => m.name === n.name) === i);
+  return { names: unique, unlisted: [...new Set(unlisted)] };
+}
+
+interface ExportStatement {
+  /** The module specifier of `export … from '<from>'`; undefined for a local `export { a }`. */
+  from?: string;
+  names: '*' | Array<{ name: string; original: string; typeOnly: boolean }>;
+}
+
+/** The top-level `export … from`, `export { … }` and `export default` statements of a file. */
+function readExportStatements(tree: Tree, file: string): ExportStatement[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const t = require('typescript') as typeof ts;
+  const sf = t.createSourceFile(file, tree.read(file, 'utf-8') ?? '', t.ScriptTarget.Latest, false);
+  const statements: ExportStatement[] = [];
+  for (const node of sf.statements) {
+    if (t.isExportAssignment(node)) {
+      statements.push({ names: [{ name: 'default', original: 'default', typeOnly: false }] });
+      continue;
+    }
+    if (!t.isExportDeclaration(node)) continue;
+    const from = node.moduleSpecifier && t.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    const clause = node.exportClause;
+    if (!clause) {
+      if (from !== undefined) statements.push({ from, names: '*' });
+    } else if (t.isNamespaceExport(clause)) {
+      statements.push({ names: [{ name: clause.name.text, original: clause.name.text, typeOnly: node.isTypeOnly }] });
+      statements[statements.length - 1].names = [{ name: clause.name.text, original: '*', typeOnly: node.isTypeOnly }];
+    } else {
+      const names = clause.elements.map((el) => ({ name: el.name.text, original: (el.propertyName ?? el.name).text, typeOnly: node.isTypeOnly || el.isTypeOnly }));
+      statements.push({ from, names });
+    }
+  }
+  return statements;
+}
