@@ -12,6 +12,7 @@ import { RULE_IDS } from '../rules';
 import type { GitRunner } from '../rules/types';
 import type { NormalizedCheckOptions } from './normalize-options';
 import { applyBaseline } from './apply-baseline';
+import { applyFixes } from './apply-fixes';
 import { runCheck } from './run-check';
 
 export interface ProjectOutcome {
@@ -39,7 +40,16 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
   const outcomes: Record<string, ProjectOutcome> = {};
   try {
     const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
-    const context = await collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git, projectFiles: input.projectFiles });
+    const collect = (projectFiles?: ProjectFiles) =>
+      collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git, projectFiles });
+    let context = await collect(input.projectFiles);
+    let fixNotes: Record<string, string> = {};
+    if (options.fix) {
+      const fixed = await applyFixes(context, input.projects, options.rules);
+      fixNotes = fixed.notes;
+      // A fresh context: the first one cached the sources as they were before the fixes.
+      context = await collect(fixed.projectFiles);
+    }
     const reporter = loadReporter(options.format);
     const found: Record<string, Finding[]> = {};
     const totals: Record<string, { filesChecked: number; projectsChecked: number }> = {};
@@ -55,7 +65,8 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
     const { findings, notes } = applyBaseline(workspaceRoot, found, options);
     for (const project of Object.keys(findings)) {
       const report = reporter(sortFindings(findings[project]), totals[project]);
-      const note = notes[project] && (options.format === 'text' || options.format === 'github') ? `${notes[project]}\n` : '';
+      const prose = options.format === 'text' || options.format === 'github';
+      const note = prose ? [fixNotes[project], notes[project]].filter(Boolean).map((n) => `${n}\n`).join('') : '';
       try {
         const output = writeReport(workspaceRoot, options.outputFile, project, report.output);
         outcomes[project] = { success: report.exitCode === 0, output: note + output };

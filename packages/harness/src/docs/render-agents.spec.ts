@@ -68,9 +68,9 @@ describe('renderCommandsSection', () => {
         '',
         'Generated from the project graph by `nx sync`; every target named here exists.',
         '',
-        '- `npx nx run-many -t harness-check`: the rules; each finding says how to fix it, in billing, shared.',
-        '- `npx nx run-many -t test`: unit tests, in billing.',
-        '- `npx nx run-many -t build`: build, in shared.',
+        '- `npx nx run-many -t harness-check` (billing, shared): the rules; each finding says how to fix it.',
+        '- `npx nx run-many -t test` (billing): unit tests.',
+        '- `npx nx run-many -t build` (shared): build.',
         '- One project: `npx nx run billing:harness-check`; any project and target above combine the same way.',
         '- Only what changed: `npx nx affected -t harness-check`.',
         '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
@@ -90,7 +90,7 @@ describe('renderCommandsSection', () => {
   it('shortens long lists of targets and projects', () => {
     const targets = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((p) => [p, Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(2, '0')}`)]));
     const section = renderCommandsSection(targets);
-    expect(section).toContain('- `npx nx run-many -t t00`: in a, b, c, d and 2 more.');
+    expect(section).toContain('- `npx nx run-many -t t00` (a, b, c, d and 2 more).');
     expect(section).toContain('- 2 more targets: `npx nx show projects --json` and `npx nx show project <name>` list them.');
     expect(section).not.toContain('t10');
   });

@@ -79,8 +79,8 @@ export function renderCommandsSection(targets: Record<string, string[]>): string
   lines.push('Generated from the project graph by `nx sync`; every target named here exists.', '');
   for (const target of names.slice(0, MAX_TARGETS)) {
     const projects = byTarget.get(target) ?? [];
-    const purpose = TARGET_PURPOSE[target] ? `${TARGET_PURPOSE[target]}, ` : '';
-    lines.push(`- \`npx nx run-many -t ${target}\`: ${purpose}in ${listProjects(projects)}.`);
+    const purpose = TARGET_PURPOSE[target] ? `: ${TARGET_PURPOSE[target]}` : '';
+    lines.push(`- \`npx nx run-many -t ${target}\` (${listProjects(projects)})${purpose}.`);
   }
   if (names.length > MAX_TARGETS) lines.push(`- ${names.length - MAX_TARGETS} more targets: \`npx nx show projects --json\` and \`npx nx show project <name>\` list them.`);
   const example = names[0];

@@ -1,9 +1,11 @@
-import { formatFiles, runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { initGenerator } from '../init/generator';
 import { moduleGenerator } from '../module/generator';
 import { alignNxPackages, DEFAULT_EFFECTS, type PresetEffects } from './lib/align-nx-packages';
+import { ignoreGeneratedDocs } from './lib/ignore-generated-docs';
 import { moveHarnessToDevDependencies } from './lib/move-harness-to-dev-dependencies';
 import { normalizeOptions } from './lib/normalize-options';
+import { removeLayoutPlaceholders } from './lib/remove-layout-placeholders';
 import { setUpTypescriptWorkspace } from './lib/set-up-typescript-workspace';
 import type { PresetGeneratorSchema } from './schema';
 
@@ -19,6 +21,7 @@ export async function presetGenerator(
   const options = normalizeOptions(tree, schema);
   alignNxPackages(tree, options.nxVersion, effects);
   moveHarnessToDevDependencies(tree);
+  removeLayoutPlaceholders(tree);
   const typescriptTask = await setUpTypescriptWorkspace(tree, options);
   await initGenerator(tree, { skipFormat: true });
   const moduleTask = await moduleGenerator(tree, {
@@ -27,8 +30,9 @@ export async function presetGenerator(
     naming: options.naming,
     skipFormat: true,
   });
-  // A new workspace holds no user text yet, so formatting the harness documents loses nothing.
-  if (!options.skipFormat) await formatFiles(tree);
+  ignoreGeneratedDocs(tree, options.formatter);
+  // No formatFiles, as in harness:init: it would pad the markdown tables that nx sync:check compares.
+  // create-nx-workspace runs `nx format --all` afterwards, which honours .prettierignore.
   return runTasksInSerial(typescriptTask, moduleTask);
 }
 

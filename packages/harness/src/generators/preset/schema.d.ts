@@ -3,7 +3,6 @@ export interface PresetGeneratorSchema {
   moduleDescription?: string;
   naming?: 'camelCase' | 'snake_case';
   formatter?: 'none' | 'prettier';
-  skipFormat?: boolean;
   /** create-nx-workspace forwards its own flags (name, preset, packageManager, ...); they are ignored. */
   [forwarded: string]: unknown;
 }

@@ -239,19 +239,20 @@ describe('report generator', () => {
       ['docs-skeleton', true],
       ['module-docs', true],
     ]);
-    expect(legibility.criteria.find((c) => c.id === 'agents-md-references')!.evidence).toBe('AGENTS.md: all 4 paths and relative links resolve');
+    expect(legibility.criteria.find((c) => c.id === 'agents-md-references')!.evidence).toBe('AGENTS.md: all 4 paths, links and commands it names exist');
     expect({ score: legibility.score, grade: legibility.grade }).toEqual({ score: 100, grade: 'A' });
   });
 
   it.each([
-    ['agents-md-written', { 'AGENTS.md': '# AGENTS.md\n\n## Map\n\nTODO\n\n- [BRIEF.md](BRIEF.md)\n' }, 'AGENTS.md: only headings, comments or placeholder text'],
-    ['agents-md-short', { 'AGENTS.md': AGENTS + '- more\n'.repeat(120) }, 'AGENTS.md: 128 lines (budget 100)'],
-    ['agents-md-references', { 'AGENTS.md': AGENTS + '- [old plan](docs/plan.md) and `src/gone.ts`\n' }, 'AGENTS.md: 2 of 6 paths and links do not resolve: `docs/plan.md` (line 9: docs/plan.md does not exist), `src/gone.ts` (line 9: src/gone.ts does not exist)'],
-    ['brief-lists-modules', { 'BRIEF.md': '# Brief\n\nA repo that greets.\n' }, 'BRIEF.md: does not list billing (modules/billing)'],
-    ['architecture-generated', { 'ARCHITECTURE.md': '# Architecture\n\nHand-written only.\n' }, 'ARCHITECTURE.md: no <!-- harness:start --> / <!-- harness:end --> section'],
-    ['docs-skeleton', { 'docs/design-docs/index.md': '# Design docs\n' }, 'docs/: empty docs/design-docs/index.md'],
-    ['module-docs', { 'modules/billing/README.md': writeReadme('billing', '<!-- harness:todo -->') }, '1 of 1 modules have a missing document or placeholder section: billing'],
-  ])('fails %s on substance, naming the file and what was found', async (id, override, evidence) => {
+    ['AGENTS.md of headings and a TODO', 'agents-md-written', { 'AGENTS.md': '# AGENTS.md\n\n## Map\n\nTODO\n\n- [BRIEF.md](BRIEF.md)\n' }, 'AGENTS.md: only headings, comments or placeholder text'],
+    ['AGENTS.md of 128 lines', 'agents-md-short', { 'AGENTS.md': AGENTS + '- more\n'.repeat(120) }, 'AGENTS.md: 128 lines (budget 100)'],
+    ['a missing path in AGENTS.md', 'agents-md-references', { 'AGENTS.md': AGENTS + '- [old plan](docs/plan.md) and `src/gone.ts`\n' }, 'AGENTS.md: 2 of 6 do not exist: `docs/plan.md` (line 9), `src/gone.ts` (line 9)'],
+    ['an unknown npm script in AGENTS.md', 'agents-md-references', { 'AGENTS.md': AGENTS + '- `npm run deploy`: ship it.\n', 'package.json': '{"scripts":{"test":"jest"}}' }, 'AGENTS.md: 1 of 5 do not exist: `npm run deploy` (line 9)'],
+    ['BRIEF.md without the module', 'brief-lists-modules', { 'BRIEF.md': '# Brief\n\nA repo that greets.\n' }, 'BRIEF.md: does not list billing (modules/billing)'],
+    ['ARCHITECTURE.md without markers', 'architecture-generated', { 'ARCHITECTURE.md': '# Architecture\n\nHand-written only.\n' }, 'ARCHITECTURE.md: no <!-- harness:start --> / <!-- harness:end --> section'],
+    ['an empty design-docs index', 'docs-skeleton', { 'docs/design-docs/index.md': '# Design docs\n' }, 'docs/: empty docs/design-docs/index.md'],
+    ['a README section left as harness:todo', 'module-docs', { 'modules/billing/README.md': writeReadme('billing', '<!-- harness:todo -->') }, '1 of 1 modules have a missing document or placeholder section: billing'],
+  ])('judges %s on substance: %s fails, naming the file and what was found', async (_label, id, override, evidence) => {
     const { legibility } = await runReport(tidy({ billing: writeGoodModule }, override));
     const criterion = legibility.criteria.find((c) => c.id === id)!;
     expect(criterion).toMatchObject({ passed: false, evidence });

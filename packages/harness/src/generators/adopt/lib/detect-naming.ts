@@ -47,4 +47,7 @@ function countStyles(sources: SourceFacts[], kinds: DeclarationKind[]): StyleCou
   return { ...count, style: count.snake_case > count.camelCase ? 'snake_case' : 'camelCase' };
 }
 
-const isSilent = (count: StyleCount) => count.camelCase + count.snake_case === 0;
+/** No name of this kind told the two styles apart. */
+export function isSilent(count: StyleCount): boolean {
+  return count.camelCase + count.snake_case === 0;
+}

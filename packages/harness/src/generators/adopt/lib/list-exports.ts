@@ -27,7 +27,8 @@ const REEXPORT_DEPTH = 2;
 export function listExports(tree: Tree, entryPoint: string, readFacts: (file: string) => SourceFacts | undefined): ExportList {
   const unlisted: string[] = [];
   const visiting = new Set<string>();
-  const list = (file: string, depth: number): ExportedName[] => {
+  // `record` is off when a target is read only for the kinds of names picked from it.
+  const list = (file: string, depth: number, record = true): ExportedName[] => {
     if (visiting.has(file)) return [];
     visiting.add(file);
     const names: ExportedName[] = [];
@@ -36,14 +37,15 @@ export function listExports(tree: Tree, entryPoint: string, readFacts: (file: st
     for (const statement of readExportStatements(tree, file)) {
       const target = statement.from === undefined ? undefined : resolveRelativeFile(tree, file, statement.from);
       if (statement.names === '*') {
-        if (target && depth > 0) names.push(...list(target, depth - 1).filter((n) => n.name !== 'default'));
-        else unlisted.push(target ?? statement.from!);
+        if (target && depth > 0) names.push(...list(target, depth - 1, record).filter((n) => n.name !== 'default'));
+        // A relative path that resolves to nothing is a broken barrel line: there is nothing to name.
+        else if (record && (target || !statement.from!.startsWith('.'))) unlisted.push(target ?? statement.from!);
         continue;
       }
-      const targetNames = target && depth > 0 ? list(target, depth - 1) : [];
-      for (const { name, original, typeOnly } of statement.names) {
+      const targetNames = target && depth > 0 ? list(target, depth - 1, false) : [];
+      for (const { name, original, kind } of statement.names) {
         const declared = statement.from === undefined ? local.find((d) => d.name === original) : targetNames.find((n) => n.name === original);
-        names.push({ name, kind: typeOnly ? 'type' : (declared?.kind ?? 'value') });
+        names.push({ name, kind: kind ?? declared?.kind ?? 'value' });
       }
     }
     visiting.delete(file);
@@ -57,7 +59,8 @@ export function listExports(tree: Tree, entryPoint: string, readFacts: (file: st
 interface ExportStatement {
   /** The module specifier of `export … from '<from>'`; undefined for a local `export { a }`. */
   from?: string;
-  names: '*' | Array<{ name: string; original: string; typeOnly: boolean }>;
+  /** `*` for `export * from`; else each exported name, the name it has where it is declared, and its kind when the statement says it. */
+  names: '*' | Array<{ name: string; original: string; kind?: string }>;
 }
 
 /** The top-level `export … from`, `export { … }` and `export default` statements of a file. */
@@ -68,7 +71,7 @@ function readExportStatements(tree: Tree, file: string): ExportStatement[] {
   const statements: ExportStatement[] = [];
   for (const node of sf.statements) {
     if (t.isExportAssignment(node)) {
-      statements.push({ names: [{ name: 'default', original: 'default', typeOnly: false }] });
+      statements.push({ names: [{ name: 'default', original: 'default' }] });
       continue;
     }
     if (!t.isExportDeclaration(node)) continue;
@@ -77,10 +80,13 @@ function readExportStatements(tree: Tree, file: string): ExportStatement[] {
     if (!clause) {
       if (from !== undefined) statements.push({ from, names: '*' });
     } else if (t.isNamespaceExport(clause)) {
-      statements.push({ names: [{ name: clause.name.text, original: clause.name.text, typeOnly: node.isTypeOnly }] });
-      statements[statements.length - 1].names = [{ name: clause.name.text, original: '*', typeOnly: node.isTypeOnly }];
+      statements.push({ names: [{ name: clause.name.text, original: '*', kind: 'namespace' }] });
     } else {
-      const names = clause.elements.map((el) => ({ name: el.name.text, original: (el.propertyName ?? el.name).text, typeOnly: node.isTypeOnly || el.isTypeOnly }));
+      const names = clause.elements.map((el) => ({
+        name: el.name.text,
+        original: (el.propertyName ?? el.name).text,
+        kind: node.isTypeOnly || el.isTypeOnly ? 'type' : undefined,
+      }));
       statements.push({ from, names });
     }
   }

@@ -5,7 +5,6 @@ export interface NormalizedSchema extends PresetGeneratorSchema {
   module: string;
   naming: 'camelCase' | 'snake_case';
   formatter: 'none' | 'prettier';
-  skipFormat: boolean;
   /** The Nx version of the new workspace: @nx/js and @nx/devkit are pinned to it. */
   nxVersion: string;
 }
@@ -27,7 +26,6 @@ export function normalizeOptions(tree: Tree, schema: PresetGeneratorSchema): Nor
     module,
     naming: schema.naming ?? 'camelCase',
     formatter,
-    skipFormat: !!schema.skipFormat,
     nxVersion: readNxVersion(tree),
   };
 }

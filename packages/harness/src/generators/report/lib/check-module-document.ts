@@ -23,7 +23,7 @@ export function checkModuleDocument(files: WorkspaceFiles, file: string, require
     file,
     exists: true,
     sections: required.map((name) => ({ name, state: judgeSection(sections, name) })),
-    links: findBrokenReferences(files, file, text, false),
+    links: findBrokenReferences(files, file, text),
   };
 }
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { listAnchors, listInlineCodePaths, listLinks, parseMarkdown } from '../../../core/markdown';
+import { listAnchors, listLinks, parseMarkdown } from '../../../core/markdown';
 import type { WorkspaceFiles } from './types';
 
-/** A link, image, link definition or backticked path that does not lead anywhere. */
+/** A link, image or link definition that does not lead anywhere. */
 export interface BrokenReference {
-  /** As written: the URL of a link, or the backticked path. */
+  /** The URL as written. */
   target: string;
   /** 1-based line in the markdown file. */
   line: number;
@@ -22,24 +22,18 @@ export interface ReferenceCheck {
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
- * Checks that every relative link of a markdown file (and, with `withPaths`, every backticked
- * path, which is how agent maps name files) resolves to a file or folder of the workspace, and
- * that a `#anchor` into a markdown file names one of its headings.
+ * Checks that every relative link of a module document resolves to a file or folder of the
+ * workspace, and that a `#anchor` into a markdown file names one of its headings. (The root
+ * AGENTS.md is judged by the agents-md rule instead, which also checks backticked paths.)
  */
-export function findBrokenReferences(files: WorkspaceFiles, file: string, text: string, withPaths: boolean): ReferenceCheck {
-  const tree = parseMarkdown(text);
-  const links = listLinks(tree).filter((l) => !EXTERNAL.test(l.url));
-  const paths = withPaths ? listInlineCodePaths(tree) : [];
+export function findBrokenReferences(files: WorkspaceFiles, file: string, text: string): ReferenceCheck {
+  const links = listLinks(parseMarkdown(text)).filter((l) => !EXTERNAL.test(l.url));
   const broken: BrokenReference[] = [];
   for (const link of links) {
     const reason = resolveLink(files, file, text, link.url);
     if (reason) broken.push({ target: link.url, line: link.line, reason });
   }
-  for (const written of paths) {
-    const reason = resolvePath(files, file, written.path);
-    if (reason) broken.push({ target: written.path, line: written.line, reason });
-  }
-  return { checked: links.length + paths.length, broken: broken.sort((a, b) => a.line - b.line) };
+  return { checked: links.length, broken };
 }
 
 /** Undefined when the link resolves; otherwise why not. */
@@ -55,14 +49,6 @@ function resolveLink(files: WorkspaceFiles, file: string, text: string, url: str
   const wanted = safeDecode(anchor);
   const anchors = listAnchors(parseMarkdown(targetText));
   return anchors.includes(wanted) || anchors.includes(wanted.toLowerCase()) ? undefined : `${resolved} has no heading #${anchor}`;
-}
-
-/** Agent docs name paths from their own folder or from the workspace root; either will do. */
-function resolvePath(files: WorkspaceFiles, file: string, written: string): string | undefined {
-  const fromFolder = joinFrom(file, written);
-  const fromRoot = joinFrom('', written);
-  if ((fromFolder && files.exists(fromFolder)) || (fromRoot && files.exists(fromRoot))) return undefined;
-  return `${fromFolder ?? written} does not exist`;
 }
 
 /** Workspace-relative path of `target` as written in `file`; `/x` is from the root. */

@@ -19,6 +19,11 @@ export const RUBRIC = {
   findingPenalty: { error: 20, warn: 5 },
   /** Rules with their own dimension: their findings are listed but not scored again under findings. */
   rulesWithOwnDimension: ['docs', 'tests', 'coverage'],
+  /**
+   * Findings on these files concern the whole workspace: legibility judges them, rather than the
+   * module the check happens to report them on (the root AGENTS.md goes to the first project).
+   */
+  workspaceFiles: ['AGENTS.md'],
   /** Points the coverage dimension loses per coverage finding (below threshold, stale report). */
   coverageFindingPenalty: 25,
   /** The `docs/` system of record that `harness:init` lays out. */

@@ -4,6 +4,7 @@ import { upsertMarkedBlock } from '../../../docs/markers';
 import { checkModules } from './check-modules';
 import { checkRootAgentsFile } from './check-root-agents-file';
 import { readTreeFiles } from './read-tree-files';
+import { RUBRIC } from './rubric';
 import { renderQualityJson } from './render-quality-json';
 import { renderQualityMarkdown } from './render-quality-markdown';
 import { scoreLegibility } from './score-legibility';
@@ -29,13 +30,15 @@ export async function writeQualityReport(input: QualityReportInput): Promise<Qua
   const { tree } = input;
   const { context, modules, findings } = await checkModules(tree, input.graph, input.projectFiles);
   const files = readTreeFiles(tree, [QUALITY_MARKDOWN, QUALITY_JSON]);
-  const scores = modules.map((m) => scoreModule(context, files, m, findings.filter((f) => f.project === m.name)));
+  const scores = modules.map((m) => scoreModule(context, files, m, findings.filter((f) => f.project === m.name && !isWorkspaceFile(f.file))));
   const agents = await checkRootAgentsFile(context);
   const report: QualityReport = { legibility: scoreLegibility(files, agents, scores), modules: scores };
   writeIfChanged(tree, QUALITY_JSON, renderQualityJson(report));
   writeIfChanged(tree, QUALITY_MARKDOWN, upsertMarkedBlock(files.read(QUALITY_MARKDOWN), renderQualityMarkdown(report), wrapNewReport));
   return report;
 }
+
+const isWorkspaceFile = (file: string) => (RUBRIC.workspaceFiles as readonly string[]).includes(file);
 
 /** A first QUALITY_SCORE.md: a title and a line of user text around the generated block. */
 function wrapNewReport(marked: string): string {

@@ -1,0 +1,15 @@
+import { code, countOf, joinWords } from './format-text';
+
+const TEST_SUFFIX = /\.(spec|test)\.[cm]?[jt]sx?$/;
+
+/**
+ * `12 test files (`*.spec.ts`) in src and tests`, from paths relative to the project root;
+ * undefined when there are none. Folders are named in plain text: they are not links to check.
+ */
+export function summarizeTests(testFiles: string[]): string | undefined {
+  if (testFiles.length === 0) return undefined;
+  const patterns = [...new Set(testFiles.map((f) => TEST_SUFFIX.exec(f)?.[0]).filter((s): s is string => !!s))].sort();
+  const folders = [...new Set(testFiles.map((f) => (f.includes('/') ? f.split('/')[0] : 'the project folder')))].sort();
+  const kinds = patterns.length ? ` (${patterns.map((p) => code(`*${p}`)).join(', ')})` : '';
+  return `${countOf(testFiles.length, 'test file')}${kinds} in ${joinWords(folders)}`;
+}
