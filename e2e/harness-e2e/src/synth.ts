@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureTarball } from './ensure-tarball';
 import { listFiles } from './list-files';
-import { createNxEnv, runCommand, type CommandResult } from './run-command';
+import { createNxEnv, runCommand, stripAnsi, type CommandResult, type RunOptions } from './run-command';
 
 /**
  * Synthetic workspaces for the parity and cache suites: the benchmark's generator (tagged
@@ -220,10 +221,38 @@ export function selectTasks(run: HarnessRun, source: TaskSource): string[] {
   return [...run.tasks].filter(([, s]) => s === source).map(([project]) => project).sort();
 }
 
+/**
+ * Runs a command with its stdout and stderr going to files, not pipes. Nx 23.2.1 exits with part
+ * of its output still queued on a piped stdout (its `output.drain()` waits only when the stream
+ * is over its high-water mark), so through a pipe the last tasks' output and the run summary go
+ * missing in about a third of runs, with or without this plugin. A file is written synchronously.
+ */
+export function runCommandToFiles(command: string, args: string[], options: RunOptions): Promise<CommandResult> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-e2e-output-'));
+  const files = { stdout: path.join(folder, 'stdout'), stderr: path.join(folder, 'stderr') };
+  const stdout = fs.openSync(files.stdout, 'w');
+  const stderr = fs.openSync(files.stderr, 'w');
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, stderr] });
+    fs.closeSync(stdout);
+    fs.closeSync(stderr);
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    const finish = (code: number, extra = '') => {
+      if (timer) clearTimeout(timer);
+      const out = fs.readFileSync(files.stdout, 'utf8');
+      const err = fs.readFileSync(files.stderr, 'utf8') + extra;
+      fs.rmSync(folder, { recursive: true, force: true });
+      resolve({ code, stdout: out, stderr: err, output: stripAnsi(`${out}\n${err}`) });
+    };
+    child.on('error', (error) => finish(127, `${command}: ${error.message}\n`));
+    child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}\n` : ''));
+  });
+}
+
 /** `nx run-many -t harness-check --output-style=static <args>`, and how each task was settled. */
 export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<HarnessRun> {
   fs.rmSync(path.join(dir, '.nx/cache/run.json'), { force: true });
-  const result = await runCommand('npx', ['nx', 'run-many', '-t', 'harness-check', '--output-style=static', ...args], {
+  const result = await runCommandToFiles('npx', ['nx', 'run-many', '-t', 'harness-check', '--output-style=static', ...args], {
     cwd: dir,
     env: createSynthEnv(dir, env),
     timeoutMs: 3 * 60 * 1000,

@@ -76,6 +76,28 @@ describe('naming on a snake_case module', () => {
   }, STEP_TIMEOUT_MS);
 });
 
+describe('--fix', () => {
+  it('renames processInvoice in the source and the test that imports it; the check and the tests then pass', async () => {
+    write('modules/billing/src/lib/invoice.ts', 'export function processInvoice(id: string): string {\n  return id;\n}\n');
+    const index = read('modules/billing/src/index.ts');
+    write('modules/billing/src/index.ts', index + "export * from './lib/invoice.js';\n");
+    write(
+      'modules/billing/tests/invoice.spec.ts',
+      "import { processInvoice } from '../src/index.js';\n\ndescribe('invoice', () => {\n  it('returns the id', () => {\n    expect(processInvoice('a')).toBe('a');\n  });\n});\n",
+    );
+    const fixed = await check('--fix');
+    expect(fixed.output).toContain('harness-check --fix: 2 change(s) in billing');
+    expect(read('modules/billing/src/lib/invoice.ts')).toContain('export function process_invoice(');
+    expect(read('modules/billing/tests/invoice.spec.ts')).toContain("import { process_invoice } from '../src/index.js';");
+    expect(fixed.code).toBe(0);
+    expect((await runNx(dir, ['test', 'billing', '--skip-nx-cache'])).code).toBe(0);
+    expect((await check()).code).toBe(0);
+    fs.rmSync(file('modules/billing/src/lib/invoice.ts'));
+    fs.rmSync(file('modules/billing/tests/invoice.spec.ts'));
+    write('modules/billing/src/index.ts', index);
+  }, 3 * STEP_TIMEOUT_MS);
+});
+
 describe('baseline', () => {
   it('passes an old finding and fails a new one', async () => {
     const recorded = await check('--update-baseline');

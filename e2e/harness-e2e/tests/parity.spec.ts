@@ -218,7 +218,6 @@ describe('once the seeded violations are removed', () => {
     const run = await runHarnessCheck(dir, [RULES]);
 
     expect(run.code).toBe(0);
-    fs.writeFileSync('/tmp/parity-debug.txt', JSON.stringify(run, (k, v) => (v instanceof Map ? [...v] : v), 2)); // DEBUG-TMP
     expect(selectTasks(run, 'ran')).toEqual([]);
     expect(selectTasks(run, 'cache')).toHaveLength(projects.length);
     expect(run.output).toContain(`Nx read the output from the cache instead of running the command for ${projects.length} out of ${projects.length} tasks.`);

@@ -258,4 +258,4 @@ function spawnInherited(command, args, options) {
   });
 }
 
-module.exports = { runCli, parseOptions, planSteps, resolveHarnessSpec, UsageError, DEFAULTS, USAGE };
+module.exports = { runCli, parseOptions, planSteps, resolveHarnessSpec, createDefaultEffects, spawnInherited, UsageError, DEFAULTS, USAGE };

@@ -40,7 +40,7 @@ export async function applyFixes(context: CheckContext, projects: string[], rule
     });
     changes.push(...result.changes);
     const lines = [`harness-check --fix: ${result.changes.length} change(s) in ${name}`];
-    for (const change of result.changes) lines.push(`  ${change.kind} ${change.file}: ${change.description}`);
+    for (const change of result.changes) lines.push(`  ${change.description}`);
     if (result.failure) lines.push(`  nothing was changed: ${result.failure}`);
     notes[name] = lines.join('\n');
   }

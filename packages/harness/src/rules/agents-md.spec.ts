@@ -243,6 +243,14 @@ describe('agents-md', () => {
       expect(runAll(check)).toEqual([]);
     });
 
+    it('resolves a bare name against a folder named earlier on the same line', () => {
+      const check = createWorkspace({ 'AGENTS.md': '# Map\n\n- `tools/`: `gen.mjs`, `gone.mjs`.\n- `other.mjs`\n', 'tools/gen.mjs': '', 'tools/other.mjs': '' });
+      expect(runRule(check, 'billing').map((f) => [f.line, f.found])).toEqual([
+        [3, 'gone.mjs'],
+        [4, 'other.mjs'],
+      ]);
+    });
+
     it('says to remove a path when nothing near it exists', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\nSee `vendor/legacy/tool.sh`.\n' });
       expect(runRule(check, 'billing').map((f) => f.fix)).toEqual(['Remove `vendor/legacy/tool.sh` from AGENTS.md, or create it']);

@@ -24,6 +24,8 @@ const DEFAULT_OPTIONS: AgentsMdOptions = { maxLines: 100, moduleMaxLines: 40, ch
 const AGENTS_FILE = 'AGENTS.md';
 const REFERENCE = 'ARCHITECTURE.md#documentation';
 const SHOWN = 8;
+/** Where a finding about a whole file points. */
+const WHOLE_FILE = { line: 0, column: 0, reference: REFERENCE };
 
 /**
  * The agent docs stay small and true. Agents such as Codex read every AGENTS.md from the root
@@ -93,14 +95,12 @@ function checkLineBudget(file: string, text: string, maxLines: number): RuleFind
   if (lineCount <= maxLines) return [];
   return [
     {
+      ...WHOLE_FILE,
       title: 'AGENTS.md over its line budget',
       file,
-      line: 0,
-      column: 0,
       found: `${lineCount} lines`,
       expected: `at most ${maxLines} lines: AGENTS.md is a map that points onward, not a manual`,
       fix: `Cut ${file} to ${maxLines} lines: move detail into docs/, ARCHITECTURE.md or a module README and leave a one-line link to it`,
-      reference: REFERENCE,
     },
   ];
 }
@@ -113,14 +113,12 @@ function checkChainBudget(ctx: RuleContext, root: string, chainBytes: number): R
   const largest = [...sizes].sort((a, b) => b.bytes - a.bytes)[0];
   return [
     {
+      ...WHOLE_FILE,
       title: 'AGENTS.md chain over its byte budget',
       file: sizes[sizes.length - 1].file,
-      line: 0,
-      column: 0,
       found: `${total} bytes in ${sizes.map((s) => s.file).join(' + ')}`,
       expected: `at most ${chainBytes} bytes from the root AGENTS.md down to ${root}/, since agents read the files joined and cut them off at a budget`,
       fix: `Shorten the chain by ${total - chainBytes} bytes: move detail out of the largest file, ${largest.file} (${largest.bytes} bytes), into docs/ or a README and link to it`,
-      reference: REFERENCE,
     },
   ];
 }
@@ -128,29 +126,38 @@ function checkChainBudget(ctx: RuleContext, root: string, chainBytes: number): R
 /** Agents read a child with all its parents, so a repeated line costs budget twice and drifts. */
 function checkRepeatedLines(ctx: RuleContext, folder: string, text: string): RuleFinding[] {
   if (!folder) return [];
-  const parents = readChain(ctx, path.posix.dirname(folder) === '.' ? '' : path.posix.dirname(folder)).reverse();
+  const parentFolder = path.posix.dirname(folder) === '.' ? '' : path.posix.dirname(folder);
+  // Nearest parent first, each as comparable line → its first line number.
+  const parents = readChain(ctx, parentFolder)
+    .reverse()
+    .map(({ file, text: parentText }) => ({ file, lines: indexComparableLines(parentText) }));
   const file = agentsFileOf(folder);
   const findings: RuleFinding[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const key = toComparableLine(line);
-    if (!key) return;
-    for (const parent of parents) {
-      const parentLine = parent.text.split(/\r?\n/).findIndex((l) => toComparableLine(l) === key);
-      if (parentLine < 0) continue;
-      findings.push({
-        title: 'Line repeated from a parent AGENTS.md',
-        file,
-        line: index + 1,
-        column: 1,
-        found: line.trim(),
-        expected: `a nested AGENTS.md says only what differs for its folder; this line is already ${parent.file}:${parentLine + 1}`,
-        fix: `Remove line ${index + 1} from ${file}: agents already read it in ${parent.file}`,
-        reference: REFERENCE,
-      });
-      return;
-    }
+    const parent = key === undefined ? undefined : parents.find((p) => p.lines.has(key));
+    if (!key || !parent) return;
+    findings.push({
+      title: 'Line repeated from a parent AGENTS.md',
+      file,
+      line: index + 1,
+      column: 1,
+      found: line.trim(),
+      expected: `a nested AGENTS.md says only what differs for its folder; this line is already ${parent.file}:${parent.lines.get(key)}`,
+      fix: `Remove line ${index + 1} from ${file}: agents already read it in ${parent.file}`,
+      reference: REFERENCE,
+    });
   });
   return findings;
+}
+
+function indexComparableLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  text.split(/\r?\n/).forEach((line, index) => {
+    const key = toComparableLine(line);
+    if (key !== undefined && !lines.has(key)) lines.set(key, index + 1);
+  });
+  return lines;
 }
 
 /**
@@ -171,8 +178,10 @@ function checkNamedThings(ctx: RuleContext, file: string, text: string): RuleFin
   const anchorCache = new Map<string, string[]>([[file, listAnchors(tree)]]);
   const findings: RuleFinding[] = [];
   for (const link of listLinks(tree)) findings.push(...checkLink(ctx, file, link, anchorCache));
-  for (const named of listInlineCodePaths(tree)) {
-    if (pathExists(ctx, file, named.path)) continue;
+  const paths = listInlineCodePaths(tree);
+  for (const named of paths) {
+    const folders = paths.filter((p) => p.line === named.line && p.column < named.column && p.path.endsWith('/')).map((p) => p.path);
+    if (pathExists(ctx, file, named.path, folders)) continue;
     findings.push({
       title: 'Missing path in agent docs',
       file,
@@ -238,15 +247,20 @@ function safeDecode(text: string): string {
 }
 
 /**
- * A backticked path counts when it exists relative to the file, to the workspace root or to a
- * project root (a root map says `src/index.ts` of the package it just named); a bare file name
- * counts when some workspace file has it.
+ * A backticked path counts when it exists relative to the file, to the workspace root, to a
+ * folder named earlier on the same line (`scripts/`: `build.mjs`) or to a project root (a root
+ * map says `src/index.ts` of the package it just named); a bare file name also counts when some
+ * project file has it.
  */
-function pathExists(ctx: RuleContext, file: string, named: string): boolean {
+function pathExists(ctx: RuleContext, file: string, named: string, folders: string[]): boolean {
   const bare = named.replace(/\/+$/, '');
   const fromFile = resolveLink(file, bare);
   if (fromFile !== undefined && ctx.exists(fromFile)) return true;
   if (!bare.startsWith('.') && ctx.exists(path.posix.normalize(bare.replace(/^\/+/, '')))) return true;
+  for (const folder of folders) {
+    const candidate = resolveLink(file, `${folder}${bare}`);
+    if (candidate !== undefined && ctx.exists(candidate)) return true;
+  }
   const known = readKnownFiles(ctx);
   if (!bare.includes('/')) return known.baseNames.has(bare);
   return Object.values(ctx.projects).some((p) => {
@@ -364,13 +378,11 @@ function findBadOption(ctx: RuleContext, options: AgentsMdOptions): RuleFinding 
   const bad = (Object.keys(DEFAULT_OPTIONS) as Array<keyof AgentsMdOptions>).find((key) => !Number.isInteger(options[key]) || options[key] < 1);
   if (!bad) return undefined;
   return {
+    ...WHOLE_FILE,
     title: 'Invalid rule option',
     file: ctx.config.file,
-    line: 0,
-    column: 0,
     found: `${bad}: ${JSON.stringify(options[bad])}`,
     expected: `${bad} is a whole number, 1 or more`,
     fix: `Set rules.agents-md.${bad} to a whole number such as ${DEFAULT_OPTIONS[bad]}, or remove it to use the default of ${DEFAULT_OPTIONS[bad]}`,
-    reference: REFERENCE,
   };
 }

@@ -33,8 +33,11 @@ export function listExports(tree: Tree, entryPoint: string, readFacts: (file: st
     visiting.add(file);
     const names: ExportedName[] = [];
     const local = readFacts(file)?.declarations ?? [];
-    for (const d of local) if (d.exported) names.push({ name: d.name, kind: d.kind });
-    for (const statement of readExportStatements(tree, file)) {
+    const statements = readExportStatements(tree, file);
+    // `export default class Foo` exports `default`, not `Foo`.
+    const defaults = statements.flatMap((s) => (s.defaultDeclaration ? [s.defaultDeclaration] : []));
+    for (const d of local) if (d.exported && !defaults.includes(d.name)) names.push({ name: d.name, kind: d.kind });
+    for (const statement of statements) {
       const target = statement.from === undefined ? undefined : resolveRelativeFile(tree, file, statement.from);
       if (statement.names === '*') {
         if (target && depth > 0) names.push(...list(target, depth - 1, record).filter((n) => n.name !== 'default'));
@@ -61,6 +64,8 @@ interface ExportStatement {
   from?: string;
   /** `*` for `export * from`; else each exported name, the name it has where it is declared, and its kind when the statement says it. */
   names: '*' | Array<{ name: string; original: string; kind?: string }>;
+  /** The local name of `export default function f` / `export default class C`. */
+  defaultDeclaration?: string;
 }
 
 /** The top-level `export … from`, `export { … }` and `export default` statements of a file. */
@@ -72,6 +77,10 @@ function readExportStatements(tree: Tree, file: string): ExportStatement[] {
   for (const node of sf.statements) {
     if (t.isExportAssignment(node)) {
       statements.push({ names: [{ name: 'default', original: 'default' }] });
+      continue;
+    }
+    if ((t.isFunctionDeclaration(node) || t.isClassDeclaration(node)) && node.name && isDefaultExport(t, node)) {
+      statements.push({ names: [{ name: 'default', original: node.name.text }], defaultDeclaration: node.name.text });
       continue;
     }
     if (!t.isExportDeclaration(node)) continue;
@@ -91,4 +100,9 @@ function readExportStatements(tree: Tree, file: string): ExportStatement[] {
     }
   }
   return statements;
+}
+
+function isDefaultExport(t: typeof ts, node: ts.FunctionDeclaration | ts.ClassDeclaration): boolean {
+  const modifiers = t.getModifiers(node) ?? [];
+  return modifiers.some((m) => m.kind === t.SyntaxKind.ExportKeyword) && modifiers.some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
 }

@@ -45,14 +45,14 @@ function renderNaming(facts: ProjectFacts, inFrontMatter: boolean): string {
     return `Functions and variables are camelCase: when the project was adopted, none of its names told camelCase from snake_case. ${rest}${enforce}`;
   }
   const counts = [describeCount(functions, 'function'), describeCount(variables, 'variable')].filter(Boolean);
-  return `Functions are ${functions.style} and variables ${variables.style}, as the code already writes them: when the project was adopted, ${joinWords(counts as string[])}. ${rest}${enforce}`;
+  return `Functions are ${functions.style} and variables ${variables.style}, as the code already writes them: when the project was adopted, of the names that tell camelCase from snake_case, ${joinWords(counts as string[])}. ${rest}${enforce}`;
 }
 
-/** `14 of 15 function names that tell camelCase from snake_case were snake_case`. */
+/** `14 of 15 function names were snake_case`. */
 function describeCount(count: StyleCount, kind: string): string | undefined {
   const total = count.camelCase + count.snake_case;
   if (total === 0) return undefined;
-  return `${count[count.style]} of ${total} ${kind} names that tell camelCase from snake_case were ${count.style}`;
+  return `${count[count.style]} of ${total} ${kind} names were ${count.style}`;
 }
 
 function renderDependencyRules(facts: ProjectFacts): string {
@@ -66,7 +66,7 @@ function renderDependencyRules(facts: ProjectFacts): string {
 
 function renderTestRules(facts: ProjectFacts): string {
   const tests = summarizeTests(facts.testFiles);
-  const today = tests ? `Today there are ${tests}` : 'Today there are no tests';
+  const today = tests ? `Its tests today: ${tests}` : 'It has no tests yet';
   const run = facts.testCommand ? `; ${code(facts.testCommand)} runs them.` : '.';
   return `Every source file has tests, and a change to a source file comes with a change to its tests. ${today}${run}`;
 }

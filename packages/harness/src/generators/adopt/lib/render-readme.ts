@@ -68,6 +68,6 @@ function renderTesting(facts: ProjectFacts): string {
     const what = tests ? `It has ${tests}, but` : 'It has no tests yet, and';
     return `${TODO_MARKER} ${what} no test target was found in project.json, package.json or an inferring Nx plugin. Add one, then say here how to run it.`;
   }
-  const runs = tests ? `; it runs the ${tests}` : '; there are no test files yet';
+  const runs = tests ? `; it runs ${tests}` : '; there are no test files yet';
   return `Run ${code(facts.testCommand)}${runs}. Then run ${code(`nx run ${facts.name}:harness-check`)}.`;
 }
