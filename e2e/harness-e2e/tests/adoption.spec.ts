@@ -73,6 +73,7 @@ describe('naming on a snake_case module', () => {
     expect(result.output).toContain('Found: `processInvoice`');
     expect(result.output).not.toMatch(STACK_FRAME);
     fs.rmSync(file('modules/billing/src/lib/broken.ts'));
+    fs.rmSync(file('modules/billing/src/lib/invoice-handler.ts'));
   }, STEP_TIMEOUT_MS);
 });
 
@@ -100,6 +101,7 @@ describe('--fix', () => {
 
 describe('baseline', () => {
   it('passes an old finding and fails a new one', async () => {
+    write('modules/billing/src/lib/legacy.ts', 'export function legacyName(): number {\n  return 1;\n}\n');
     const recorded = await check('--update-baseline');
     expect(recorded.code).toBe(0);
     expect(fs.existsSync(file('harness-baseline.json'))).toBe(true);
@@ -109,8 +111,8 @@ describe('baseline', () => {
     const fresh = await check();
     expect(fresh.code).toBe(1);
     expect(fresh.output).toContain('Found: `issueRefund`');
-    expect(fresh.output).not.toContain('Found: `processInvoice`');
-    for (const f of ['modules/billing/src/lib/refund.ts', 'modules/billing/src/lib/invoice-handler.ts', 'harness-baseline.json']) fs.rmSync(file(f));
+    expect(fresh.output).not.toContain('Found: `legacyName`');
+    for (const f of ['modules/billing/src/lib/refund.ts', 'modules/billing/src/lib/legacy.ts', 'harness-baseline.json']) fs.rmSync(file(f));
   }, STEP_TIMEOUT_MS);
 });
 

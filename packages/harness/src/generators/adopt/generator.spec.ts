@@ -144,9 +144,28 @@ describe('adopt generator', () => {
     }, { tags: ['scope:orders'] });
     await adoptGenerator(tree, { projects: 'orders' });
     expect(section(read(tree, 'libs/orders/README.md'), 'Dependencies')).toBe(
-      'Tags: `scope:orders`. The constraints in `harness.yaml` decide which projects it may import. It imports the workspace projects `kernel` (through `@acme/kernel`), `money` (through `@acme/money/src/index`) and `util`. npm packages it uses: `rxjs`, `zod`. Other projects import it through `@acme/orders` only, never a deep path.',
+      'Tags: `scope:orders`. The constraints in `harness.yaml` decide which projects it may import. It imports the workspace projects `kernel`, `money` (through `@acme/money/src/index`) and `util`. npm packages it uses: `rxjs`, `zod`. Other projects import it through `@acme/orders` only, never a deep path.',
     );
     expect(section(read(tree, 'libs/orders/CONVENTIONS.md'), 'Dependencies')).toContain('Today it imports `kernel`, `money` and `util`.');
+  });
+
+  it('counts a deep import through a wildcard alias, and skips an alias that spans projects', async () => {
+    addAlias(tree, '@acme/*', 'libs/*');
+    addAlias(tree, '@acme/kernel/*', 'libs/kernel/src/*');
+    addProject(tree, 'kernel', 'libs/kernel', { 'src/index.ts': 'export const id = 1;\n', 'src/clock.ts': 'export const now = 1;\n' });
+    addProject(tree, 'orders', 'libs/orders', { 'src/index.ts': "import { now } from '@acme/kernel/clock';\nexport const at = now;\n" });
+    await adoptGenerator(tree, {});
+    expect(section(read(tree, 'libs/orders/README.md'), 'Dependencies')).toContain('It imports the workspace project `kernel` (through `@acme/kernel/clock`).');
+    // `@acme/kernel/*` is no import path for the entry point itself.
+    expect(section(read(tree, 'libs/kernel/README.md'), 'Public API')).toBe('Import only from the entry point, `src/index.ts`:\n\n- `id` (constant)');
+  });
+
+  it('uses the default conventions, and says why, when harness.yaml is broken', async () => {
+    tree.write('harness.yaml', 'conventions:\n  coverage: { lines: 60\n');
+    addProject(tree, 'orders', 'libs/orders', { 'src/index.ts': '' });
+    await adoptGenerator(tree, {});
+    expect(read(tree, 'libs/orders/CONVENTIONS.md')).toContain('coverage: { lines: 80, branches: 70, functions: 80, statements: 80 }');
+    expect(warn.mock.calls[0][0]).toMatch(/^harness: harness\.yaml:\d+: invalid YAML .*\(adopt used the default conventions\)$/);
   });
 
   it.each([

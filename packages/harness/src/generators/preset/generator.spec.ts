@@ -47,6 +47,16 @@ function createFakeEffects(installed: Record<string, string>): PresetEffects & {
 const ALIGNED = { '@nx/js': NX_VERSION, '@nx/devkit': NX_VERSION };
 
 describe('preset generator', () => {
+  // create-nx-workspace sets this while a preset runs; without it @nx/js:init would fetch prettier.
+  const skipFormat = process.env.NX_SKIP_FORMAT;
+  beforeAll(() => {
+    process.env.NX_SKIP_FORMAT = 'true';
+  });
+  afterAll(() => {
+    if (skipFormat === undefined) delete process.env.NX_SKIP_FORMAT;
+    else process.env.NX_SKIP_FORMAT = skipFormat;
+  });
+
   let tree: Tree;
   beforeEach(() => {
     tree = createPresetWorkspace();

@@ -1,4 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
+import { formatCode } from './format-text';
 import { describeProject, type WorkspaceFacts } from './describe-project';
 import type { SelectedProject } from './normalize-options';
 import { renderConventionsFrontMatter, renderConventionsSections } from './render-conventions';
@@ -19,7 +20,7 @@ export function adoptProject(tree: Tree, project: SelectedProject, workspace: Wo
       file: conventions,
       frontMatter: renderConventionsFrontMatter(facts),
       heading: `${project.name} conventions`,
-      lead: `The front matter above is what ${'`'}nx run ${project.name}:harness-check${'`'} enforces, drawn from the code as it was when the project was adopted; the sections below explain it.`,
+      lead: `The front matter above is what ${formatCode(`nx run ${project.name}:harness-check`)} enforces, drawn from the code as it was when the project was adopted; the sections below explain it.`,
       sections: selectSections(conventionsSections, renderConventionsSections(facts, freshConventions)),
     }).map((s) => `${conventions}#${s}`),
   ];

@@ -52,7 +52,7 @@ export function describeProject(tree: Tree, name: string, project: ProjectConfig
     tags: project.tags ?? [],
     isApplication: project.projectType === 'application',
     description: readDescription(tree, root),
-    importPath: (own.find((a) => a.target === entryPoint) ?? own[0])?.specifier,
+    importPath: (own.find((a) => a.target === entryPoint) ?? own.find((a) => !a.wildcard))?.specifier,
     entryPoint: entryPoint && relative(entryPoint),
     exports: { names: exports.names, unlisted: exports.unlisted.map(relative) },
     naming: detectNaming(sources, sourceRoot),

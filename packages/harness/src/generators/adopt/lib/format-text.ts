@@ -1,5 +1,5 @@
 /** Inline code, as module documents write names, tags and commands. */
-export function code(text: string): string {
+export function formatCode(text: string): string {
   return `\`${text}\``;
 }
 
@@ -10,6 +10,6 @@ export function joinWords(words: string[]): string {
 }
 
 /** `1 test file`, `3 test files`. */
-export function countOf(count: number, noun: string): string {
+export function formatCount(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -12,6 +12,8 @@ export interface WorkspaceAlias {
   project: string;
   /** The workspace file it maps to, when tsconfig names one. */
   target?: string;
+  /** A `paths` entry ending in `/*`: it names folders to deep-import from, not an entry point. */
+  wildcard?: boolean;
 }
 
 /** The project whose root holds `file`; the deepest root wins, so nested projects own their files. */
@@ -31,7 +33,8 @@ export function readWorkspaceAliases(tree: Tree, projects: ProjectPlace[]): Work
   for (const [alias, targets] of Object.entries(readPaths(tree))) {
     const target = Array.isArray(targets) && typeof targets[0] === 'string' ? targets[0].replace(/^\.\//, '') : undefined;
     const owner = target && !target.startsWith('*') ? findOwner(target.replace(/\/?\*.*$/, ''), projects) : undefined;
-    if (owner) aliases.push({ specifier: alias.replace(/\/\*$/, ''), project: owner.name, target: target!.includes('*') ? undefined : target });
+    const wildcard = alias.endsWith('/*');
+    if (owner) aliases.push({ specifier: alias.replace(/\/\*$/, ''), project: owner.name, target: wildcard ? undefined : target, wildcard });
   }
   for (const project of projects) {
     const manifest = `${project.root}/package.json`;

@@ -1,6 +1,6 @@
 import { isSilent, type StyleCount } from './detect-naming';
 import type { ProjectFacts } from './describe-project';
-import { code, joinWords } from './format-text';
+import { formatCode, joinWords } from './format-text';
 import { summarizeTests } from './summarize-tests';
 import type { DocSection } from './write-document';
 
@@ -32,15 +32,15 @@ export function renderConventionsSections(facts: ProjectFacts, inFrontMatter: bo
     { title: 'Coverage', body: renderCoverage(facts) },
     {
       title: 'Layers',
-      body: `No folder layers: the code is not organised by layer, so the layers rule has nothing to check. To adopt them, add ${code('layers: [types, service, ui]')} to the front matter; each of those folders under the source folder may then import only the same or earlier layers.`,
+      body: `No folder layers: the code is not organised by layer, so the layers rule has nothing to check. To adopt them, add ${formatCode('layers: [types, service, ui]')} to the front matter; each of those folders under the source folder may then import only the same or earlier layers.`,
     },
   ];
 }
 
 function renderNaming(facts: ProjectFacts, inFrontMatter: boolean): string {
   const { functions, variables } = facts.naming;
-  const rest = `Classes, constants, types and file names follow the workspace conventions in ${code('harness.yaml')}.`;
-  const enforce = inFrontMatter ? '' : ` To have the check hold the project to it, put ${code(`naming: { functions: ${functions.style}, variables: ${variables.style} }`)} in this file's front matter.`;
+  const rest = `Classes, constants, types and file names follow the workspace conventions in ${formatCode('harness.yaml')}.`;
+  const enforce = inFrontMatter ? '' : ` To have the check hold the project to it, put ${formatCode(`naming: { functions: ${functions.style}, variables: ${variables.style} }`)} in this file's front matter.`;
   if (isSilent(functions) && isSilent(variables)) {
     return `Functions and variables are camelCase: when the project was adopted, none of its names told camelCase from snake_case. ${rest}${enforce}`;
   }
@@ -56,22 +56,22 @@ function describeCount(count: StyleCount, kind: string): string | undefined {
 }
 
 function renderDependencyRules(facts: ProjectFacts): string {
-  const tagged = facts.tags.length ? `Tagged ${facts.tags.map(code).join(', ')}, this project` : 'This project has no tags yet; it';
-  const lines = [`${tagged} may import only what the constraints in ${code('harness.yaml')} allow, and other projects only through their entry points.`];
-  const names = facts.dependencies.projects.map((p) => code(p.name));
+  const tagged = facts.tags.length ? `Tagged ${facts.tags.map(formatCode).join(', ')}, this project` : 'This project has no tags yet; it';
+  const lines = [`${tagged} may import only what the constraints in ${formatCode('harness.yaml')} allow, and other projects only through their entry points.`];
+  const names = facts.dependencies.projects.map((p) => formatCode(p.name));
   lines.push(names.length ? `Today it imports ${joinWords(names)}.` : 'Today it imports no other workspace project.');
-  if (facts.importPath && !facts.isApplication) lines.push(`Other projects import it through ${code(facts.importPath)}, never a deep path.`);
+  if (facts.importPath && !facts.isApplication) lines.push(`Other projects import it through ${formatCode(facts.importPath)}, never a deep path.`);
   return lines.join(' ');
 }
 
 function renderTestRules(facts: ProjectFacts): string {
   const tests = summarizeTests(facts.testFiles);
   const today = tests ? `Its tests today: ${tests}` : 'It has no tests yet';
-  const run = facts.testCommand ? `; ${code(facts.testCommand)} runs them.` : '.';
+  const run = facts.testCommand ? `; ${formatCode(facts.testCommand)} runs them.` : '.';
   return `Every source file has tests, and a change to a source file comes with a change to its tests. ${today}${run}`;
 }
 
 function renderCoverage(facts: ProjectFacts): string {
   const { lines, branches, functions, statements } = facts.coverage;
-  return `Lines stay at or above ${lines}%, branches ${branches}%, functions ${functions}% and statements ${statements}%. The coverage rule reads the json-summary report that the test run writes (for Jest, ${code(`coverageReporters: ['json-summary']`)}).`;
+  return `Lines stay at or above ${lines}%, branches ${branches}%, functions ${functions}% and statements ${statements}%. The coverage rule reads the json-summary report that the test run writes (for Jest, ${formatCode(`coverageReporters: ['json-summary']`)}).`;
 }

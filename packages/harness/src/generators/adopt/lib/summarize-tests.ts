@@ -1,4 +1,4 @@
-import { code, countOf, joinWords } from './format-text';
+import { formatCode, formatCount, joinWords } from './format-text';
 
 const TEST_SUFFIX = /\.(spec|test)\.[cm]?[jt]sx?$/;
 
@@ -10,6 +10,6 @@ export function summarizeTests(testFiles: string[]): string | undefined {
   if (testFiles.length === 0) return undefined;
   const patterns = [...new Set(testFiles.map((f) => TEST_SUFFIX.exec(f)?.[0]).filter((s): s is string => !!s))].sort();
   const folders = [...new Set(testFiles.map((f) => (f.includes('/') ? f.split('/')[0] : 'the project folder')))].sort();
-  const kinds = patterns.length ? ` (${patterns.map((p) => code(`*${p}`)).join(', ')})` : '';
-  return `${countOf(testFiles.length, 'test file')}${kinds} in ${joinWords(folders)}`;
+  const kinds = patterns.length ? ` (${patterns.map((p) => formatCode(`*${p}`)).join(', ')})` : '';
+  return `${formatCount(testFiles.length, 'test file')}${kinds} in ${joinWords(folders)}`;
 }
