@@ -83,6 +83,7 @@ describe('coverage rule', () => {
       [
         'ERROR: Coverage below threshold',
         `File: ${REPORT}`,
+        'Line: 1',
         'Found: `lines 62.5%`',
         'Expected pattern: lines >= 80%',
         'Fix: Add tests that reach the uncovered lines of modules/billing/src/lib/invoice.ts (40%), modules/billing/src/lib/tax.ts (75%), then run `nx test billing --coverage`',

@@ -36,6 +36,7 @@ describe('file-size rule', () => {
       [
         'WARN: File too long',
         'File: modules/billing/src/lib/invoice.ts',
+        'Line: 1',
         'Found: `401 lines`',
         'Expected pattern: at most 400 lines per file',
         'Fix: Split `invoice.ts` into files of at most 400 lines, one responsibility each: move a cohesive group of declarations into a new file next to it and import it from there',

@@ -54,6 +54,7 @@ describe('tests rule', () => {
       [
         'ERROR: Module has no tests',
         'File: modules/billing/tests/billing.spec.ts',
+        'Line: 1',
         'Found: `no *.spec.* or *.test.* file in modules/billing`',
         'Expected pattern: at least one test file in modules/billing, because its conventions set tests.required: true',
         "Fix: Create `modules/billing/tests/billing.spec.ts` with tests of the module's public API (modules/billing/src/index.ts)",
