@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine, measureCommand, median } from './lib/measure.mjs';
-import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessJsonReports, readHarnessTerminal } from './lib/read-findings.mjs';
+import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessTerminal } from './lib/read-findings.mjs';
 import { renderBenchSection } from './lib/render-results.mjs';
 import { writeSection } from './lib/results-file.mjs';
 import { PINNED, benchEnv, createWorkspace, ensureTemplate, packHarness } from './lib/workspace.mjs';
@@ -31,19 +31,18 @@ const log = (...parts) => console.log(`[bench ${((Date.now() - startedAt) / 1000
  */
 function defineTools(logDir) {
   /**
-   * harness runs write one json report per project: the findings are read from those files, since
-   * a batch run (preferBatch) does not print them on the terminal (see `terminalCheck`). The folder
-   * is fixed per tool, because the options are part of the cache key.
+   * harness runs print the remediation text; the findings are its `File:` lines. Nx 23 prints what
+   * a batch returns as each task's output only under log grouping (GITHUB_ACTIONS set), so the
+   * harness runs get that variable; `terminalCheck` records what a local terminal shows without it.
+   * (Not `--output-file=…{projectName}…`: Nx interpolates it per task, and harness's batch then
+   * collects the workspace once per project; see RESULTS.md.)
    */
-  const harnessTool = (id, extra) => {
-    const dir = `tmp/bench-${id}`;
-    return {
-      args: () => ['nx', 'run-many', '-t', 'harness-check', ...extra, '--format=json', `--output-file=${dir}/{projectName}.json`],
-      before: (ws) => fs.rmSync(path.join(ws, dir), { recursive: true, force: true }),
-      okExit: (code) => code === 0 || code === 1,
-      read: (m, ws, label, projects) => readHarnessJsonReports(path.join(ws, dir), projects, m.stdoutFile),
-    };
-  };
+  const harnessTool = (extra) => ({
+    args: () => ['nx', 'run-many', '-t', 'harness-check', ...extra],
+    env: { GITHUB_ACTIONS: 'true' },
+    okExit: (code) => code === 0 || code === 1,
+    read: (m) => readHarnessTerminal(m.stdoutFile, m.stderrFile),
+  });
   return [
     {
       id: 'eslint',
@@ -65,13 +64,13 @@ function defineTools(logDir) {
     {
       id: 'harness-deps-cold',
       label: 'harness, dependency rules, cold (--skip-nx-cache)',
-      ...harnessTool('harness-deps-cold', ['--rules=dependency-constraints', '--skip-nx-cache']),
+      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
       compare: true,
     },
     {
       id: 'harness-deps-cached',
       label: 'harness, dependency rules, cached (Nx cache)',
-      ...harnessTool('harness-deps-cached', ['--rules=dependency-constraints']),
+      ...harnessTool(['--rules=dependency-constraints']),
       compare: true,
       // one untimed run fills the cache before the first timed one
       warmUp: true,
@@ -79,7 +78,7 @@ function defineTools(logDir) {
     {
       id: 'harness-all-cold',
       label: 'harness, every default rule, cold',
-      ...harnessTool('harness-all-cold', ['--skip-nx-cache']),
+      ...harnessTool(['--skip-nx-cache']),
       compare: false,
     },
     {
@@ -154,11 +153,11 @@ async function benchSize(projects, template, problems) {
   if (warm.exitCode !== 0) problems.push(`[${projects}] warm-up \`nx graph\` exited ${warm.exitCode}; see ${warm.stderrFile}`);
   log(`[${projects}] warm-up nx graph ${(warm.wallMs / 1000).toFixed(1)}s`);
 
-  for (const tool of tools) size.tools[tool.id] = { label: tool.label, command: `npx ${tool.args('<run>').join(' ')}`, runs: [] };
+  for (const tool of tools) size.tools[tool.id] = { label: tool.label, command: `${tool.env ? Object.entries(tool.env).map(([k, v]) => `${k}=${v} `).join('') : ''}npx ${tool.args('<run>').join(' ')}`, runs: [] };
   size.terminalCheck = await checkTerminalOutput(ws, env, logDir, expected, projects);
   for (const tool of tools.filter((t) => t.warmUp)) {
     tool.before?.(ws);
-    const m = await measureCommand('npx', tool.args('warm'), { cwd: ws, env, logDir, label: `warm-${tool.id}` });
+    const m = await measureCommand('npx', tool.args('warm'), { cwd: ws, env: { ...env, ...tool.env }, logDir, label: `warm-${tool.id}` });
     log(`[${projects}] warm-up ${tool.id} ${(m.wallMs / 1000).toFixed(1)}s (exit ${m.exitCode})`);
   }
   const skipped = new Set();
@@ -167,7 +166,7 @@ async function benchSize(projects, template, problems) {
       const label = `${tool.id}-r${r}`;
       if (skipped.has(tool.id)) continue;
       tool.before?.(ws);
-      const m = await measureCommand('npx', tool.args(label), { cwd: ws, env, logDir, label });
+      const m = await measureCommand('npx', tool.args(label), { cwd: ws, env: { ...env, ...tool.env }, logDir, label });
       const read = tool.read(m, ws, label, projects);
       const run = {
         wallMs: Math.round(m.wallMs),

@@ -58,13 +58,18 @@ export function readHarnessTerminal(stdoutFile, stderrFile) {
     files.add(match[1]);
     findings++;
   }
+  const byRule = {};
+  for (const match of text.matchAll(/^\s*(?:ERROR|WARN): (.+?)\s*$/gm)) byRule[match[1]] = (byRule[match[1]] ?? 0) + 1;
   const summaries = [...text.matchAll(/^\s*harness-check: (?:no findings|\d+ errors?)/gm)].length;
   const internal = /harness: internal error/.test(text);
   const configError = /^\s*harness: \S+:\d+: /m.test(text);
+  // Nx's closing line: the run reached its end whether or not tasks failed
+  const finished = /Successfully ran target harness-check|Running target harness-check for \d+ projects? failed/.test(text);
   const notes = [];
   if (internal) notes.push('internal error in the output');
   if (configError) notes.push('configuration error in the output');
-  return { complete: !internal && !configError && summaries > 0, files: [...files].sort(), findings, summaries, note: notes.join('; ') };
+  if (!finished) notes.push('Nx did not print its closing line');
+  return { complete: !internal && !configError && finished, files: [...files].sort(), findings, summaries, byRule, note: notes.join('; ') };
 }
 
 /** Compares a found file set with violations.json; returns null when they agree. */
@@ -77,30 +82,3 @@ export function compareWithExpected(found, expected) {
   return { missing, extra };
 }
 
-/**
- * harness's json reports, one per project (`--output-file=<dir>/{projectName}.json`): used for the
- * `--batch` runs, where Nx 23 does not print what a batch returns as each task's terminal output.
- */
-export function readHarnessJsonReports(dir, expectedProjects, stdoutFile) {
-  // Nx caches only passing tasks; a cache hit replays the terminal line and writes no report
-  const stdout = stdoutFile && fs.existsSync(stdoutFile) ? fs.readFileSync(stdoutFile, 'utf8') : '';
-  const cacheHits = [...stdout.matchAll(/nx run \S+:harness-check[^\n]*\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)].length;
-  if (!fs.existsSync(dir) && cacheHits < expectedProjects) return { complete: false, files: [], note: `no reports in ${dir}` };
-  if (!fs.existsSync(dir)) return { complete: true, files: [], findings: 0, cacheHits };
-  const files = new Set();
-  const byRule = {};
-  let findings = 0;
-  let reports = 0;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.endsWith('.json')) continue;
-    reports++;
-    for (const f of JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))) {
-      findings++;
-      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-      if (f.rule === 'dependency-constraints') files.add(f.file);
-    }
-  }
-  const complete = reports + cacheHits === expectedProjects;
-  const note = complete ? '' : `${reports} project reports written and ${cacheHits} cache hits, for ${expectedProjects} projects`;
-  return { complete, files: [...files].sort(), findings, byRule, cacheHits, note };
-}

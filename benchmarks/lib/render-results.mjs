@@ -31,13 +31,13 @@ export function renderBenchSection(results) {
     }
   }
   out.push('');
-  out.push('harness runs write `--format=json --output-file=tmp/bench-<run>/{projectName}.json` and the findings are read from those reports. Nx caches only passing tasks, so the "cached" run replays the passing projects and runs the failing ones again (in one batch).');
+  out.push('harness findings are the `File:` lines of its text report. The harness runs set `GITHUB_ACTIONS=true`: Nx 23 prints what a batch returns as task output only under log grouping (see the terminal check below). Nx caches only passing tasks, so the "cached" run replays the passing projects and runs the failing ones again (in one batch).');
   for (const s of sizes) {
     const tc = results.sizes[s].terminalCheck;
     if (tc) out.push(`Terminal check, ${s} projects: \`${tc.command}\` (text format) showed ${tc.filesShown} of ${results.sizes[s].expectedFiles.length} flagged files and ${tc.summariesShown} of ${s} project summary lines${tc.matches ? '.' : ' — **the terminal hides findings that the json reports hold**.'}`);
   }
   const all = results.sizes[sizes[0]].tools['harness-all-cold']?.runs.at(-1)?.byRule;
-  if (all) out.push(`Findings of the every-rule run by rule, ${sizes[0]} projects: ${Object.entries(all).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  if (all) out.push(`Findings of the every-rule run by finding title, ${sizes[0]} projects: ${Object.entries(all).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out.push('');
   out.push('Commands (in the workspace, each through `npx`):');
   out.push('');

@@ -29,9 +29,14 @@ export function describeConstraint(c: DepConstraint): string {
   return `${source} ${parts.join('; ') || 'has no restriction'}${c.explanation ? `. Why: ${c.explanation}` : ''}`;
 }
 
-/** The generated part of ARCHITECTURE.md: dependency rules, layers, and the rule table. */
-export function renderArchitecture(config: HarnessConfig, ruleRows: Array<{ id: string; severity: string; description: string }>): string {
-  const lines = ['## Dependency rules', ''];
+/** The generated part of ARCHITECTURE.md: the module graph, dependency rules, layers, and the rule table. */
+export function renderArchitecture(
+  config: HarnessConfig,
+  ruleRows: Array<{ id: string; severity: string; description: string }>,
+  moduleGraph = '',
+): string {
+  const lines = moduleGraph ? ['## Module graph', '', moduleGraph, ''] : [];
+  lines.push('## Dependency rules', '');
   lines.push(
     'Every import between projects is checked against `harness.yaml` `dependencies.constraints`, with the',
     'semantics of `@nx/enforce-module-boundaries`. Another module is imported only through its entry point',
@@ -52,6 +57,7 @@ export function renderArchitecture(config: HarnessConfig, ruleRows: Array<{ id: 
   );
   lines.push('', '## Documentation', '');
   lines.push('Each module has a README.md (Purpose, Public API, Dependencies, Testing) and a CONVENTIONS.md whose front matter is the rules the check enforces.');
+  lines.push('Agent files are short and true: the root AGENTS.md stays within 100 lines and a module\'s within 40, the chain from the root down to any module within 32 KiB, no line repeats between a parent and a child file, and every path, link, anchor, `npm run` script and `nx` target they name exists (rule `agents-md`).');
   lines.push('', '## Taste invariants', '');
   lines.push('Files stay short (`file-size`), and module code logs through a logger, never `console.*` (`no-console`).');
   lines.push('', '## Rules', '', '| Rule | Severity | Checks |', '| --- | --- | --- |');
@@ -59,27 +65,22 @@ export function renderArchitecture(config: HarnessConfig, ruleRows: Array<{ id: 
   return lines.join('\n');
 }
 
-/** The generated part of AGENTS.md: the map an agent reads first. */
-export function renderAgentsMap(): string {
+/** The generated part of AGENTS.md: the map an agent reads first; the commands come from the graph. */
+export function renderAgentsMap(commands: string): string {
   return [
     '## Map',
     '',
     '- `BRIEF.md`: what this repo does, and the module map (one row per module).',
-    '- `ARCHITECTURE.md`: dependency rules, layers and the rule table.',
+    '- `ARCHITECTURE.md`: the module graph, dependency rules, layers and the rule table.',
     '- `harness.yaml`: the workspace rules the check enforces.',
     '- `docs/`: design docs, execution plans and the tech-debt tracker.',
-    '- Each module under `modules/<name>/`: README.md, then CONVENTIONS.md (its front matter is enforced).',
+    '- Each module has README.md, then CONVENTIONS.md (its front matter is enforced), and a short AGENTS.md of what differs there.',
     '',
-    '## Commands',
-    '',
-    '- `npx nx run-many -t harness-check`: check every project; each finding says how to fix it.',
-    '- `npx nx run <module>:harness-check`: check one module.',
-    '- `npx nx test <module>`: run a module\'s tests.',
-    '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
+    commands,
     '',
     '## Rules of the road',
     '',
-    '- Import another module only through its entry point (`@<scope>/<module>`).',
+    '- Import another module only through its entry point (its package name, e.g. `@scope/module`).',
     '- Follow the module\'s CONVENTIONS.md; `harness-check` enforces its front matter.',
     '- New code comes with tests.',
   ].join('\n');

@@ -3,6 +3,11 @@ import { readHarnessConfig } from '../config/read-harness-config';
 import { upsertMarkedBlock } from './markers';
 import { readModuleRows } from './read-module-rows';
 import { renderAgentsMap, renderArchitecture, renderModuleMap } from './render-docs';
+import { isViolatingEdge } from './find-violating-edge';
+import { readWorkspaceGraph, type WorkspaceGraph } from './read-workspace-graph';
+import { renderClaudeMd, renderCommandsSection, renderModuleAgentsBlock } from './render-agents';
+import { fenceMermaid, MODULE_DIAGRAM_LEGEND, renderModuleDiagram } from './render-mermaid';
+import { readConventions } from '../config/read-conventions';
 import { RULES, RULE_IDS } from '../rules';
 
 /** Writes `file` only when its content changes, so a second run reports no changes. */
@@ -25,8 +30,16 @@ export function writeBrief(tree: Tree): void {
 }
 
 /** ARCHITECTURE.md: the rules from harness.yaml, regenerated between the markers. */
-export function writeArchitecture(tree: Tree): void {
+export function writeArchitecture(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
   const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULE_IDS);
+  const tagsOf = new Map(graph.projects.map((p) => [p.name, p.tags]));
+  const diagram = renderModuleDiagram({
+    projects: graph.projects,
+    edges: graph.edges,
+    constraints: config.constraints,
+    isViolation: (from, to) => isViolatingEdge(tagsOf.get(from) ?? [], tagsOf.get(to) ?? [], config.constraints),
+  });
+  const moduleGraph = `${fenceMermaid(diagram)}\n\n${MODULE_DIAGRAM_LEGEND}`;
   const rows = RULES.map((r) => ({
     id: r.id,
     severity: config.rules[r.id]?.severity ?? r.defaultSeverity,
@@ -35,19 +48,60 @@ export function writeArchitecture(tree: Tree): void {
   writeIfChanged(
     tree,
     'ARCHITECTURE.md',
-    upsertMarkedBlock(readText(tree, 'ARCHITECTURE.md'), renderArchitecture(config, rows), (marked) =>
+    upsertMarkedBlock(readText(tree, 'ARCHITECTURE.md'), renderArchitecture(config, rows, moduleGraph), (marked) =>
       ['# Architecture', '', 'How the modules fit together and which way dependencies point. The part between the markers is generated from `harness.yaml`.', '', marked, ''].join('\n'),
     ),
   );
 }
 
 /** AGENTS.md: the short map an agent reads first. */
-export function writeAgents(tree: Tree): void {
+export function writeAgents(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
+  const targets = Object.fromEntries(graph.projects.map((p) => [p.name, withCheckTarget(p.targets)]));
   writeIfChanged(
     tree,
     'AGENTS.md',
-    upsertMarkedBlock(readText(tree, 'AGENTS.md'), renderAgentsMap(), (marked) =>
+    upsertMarkedBlock(readText(tree, 'AGENTS.md'), renderAgentsMap(renderCommandsSection(targets)), (marked) =>
       ['# AGENTS.md', '', 'Start here. This is a map, not a manual: follow the links for depth.', '', marked, ''].join('\n'),
     ),
   );
+}
+
+/** harness-check is inferred on every project; before Nx has a graph the tree does not show it. */
+function withCheckTarget(targets: string[]): string[] {
+  return targets.includes('harness-check') ? targets : [...targets, 'harness-check'];
+}
+
+/** CLAUDE.md imports AGENTS.md; an existing CLAUDE.md only gains the import line. */
+export function writeClaude(tree: Tree): void {
+  const text = readText(tree, 'CLAUDE.md');
+  if (text === undefined) tree.write('CLAUDE.md', renderClaudeMd());
+  else if (!/^@AGENTS\.md\s*$/m.test(text)) tree.write('CLAUDE.md', `@AGENTS.md\n\n${text}`);
+}
+
+/** Refreshes the generated part of every module's own AGENTS.md (targets, naming, tags). */
+export function writeModuleAgents(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
+  const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULE_IDS);
+  for (const project of graph.projects) {
+    const file = `${project.root}/AGENTS.md`;
+    const text = readText(tree, file);
+    if (text === undefined) continue;
+    const conventionsFile = `${project.root}/CONVENTIONS.md`;
+    let naming;
+    try {
+      naming = readConventions(conventionsFile, readText(tree, conventionsFile), config, RULE_IDS).conventions.naming;
+    } catch {
+      naming = config.conventions.naming;
+    }
+    const importPath = readPackageName(readText(tree, `${project.root}/package.json`)) ?? project.name;
+    const block = renderModuleAgentsBlock({ name: project.name, root: project.root, tags: project.tags, importPath, naming, targets: withCheckTarget(project.targets) });
+    writeIfChanged(tree, file, upsertMarkedBlock(text, block, (marked) => marked));
+  }
+}
+
+function readPackageName(text: string | undefined): string | undefined {
+  try {
+    return text ? (JSON.parse(text) as { name?: string }).name : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,6 +26,8 @@ export function createHarnessTarget(executor: string, options: HarnessPluginOpti
       '{workspaceRoot}/harness.yaml',
       '{workspaceRoot}/harness-baseline.json',
       '{workspaceRoot}/BRIEF.md',
+      '{workspaceRoot}/AGENTS.md',
+      '{workspaceRoot}/package.json',
       '{workspaceRoot}/ARCHITECTURE.md',
       '{workspaceRoot}/tsconfig.base.json',
       { fileset: '{projectRoot}/project.json', dependencies: true },

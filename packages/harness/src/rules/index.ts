@@ -1,3 +1,4 @@
+import { agentsMdRule } from './agents-md';
 import { apiContractRule } from './api-contract';
 import { circularRule } from './circular';
 import { coverageRule } from './coverage';
@@ -19,6 +20,7 @@ export const RULES: Rule[] = [
   layersRule,
   namingRule,
   docsRule,
+  agentsMdRule,
   testsRule,
   coverageRule,
   fileSizeRule,

@@ -44,3 +44,28 @@ describe('init generator', () => {
     expect(tree.read('harness.yaml', 'utf-8')).toBe('rules:\n  docs: warn\n');
   });
 });
+
+describe('init generator with an ESLint config', () => {
+  it('carries @nx/enforce-module-boundaries depConstraints into harness.yaml', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write(
+      'eslint.config.mjs',
+      [
+        "import nx from '@nx/eslint-plugin';",
+        'export default [',
+        '  { rules: { "@nx/enforce-module-boundaries": ["error", { allow: [], depConstraints: [',
+        '    { sourceTag: "scope:orders", onlyDependOnLibsWithTags: ["scope:orders", "scope:kernel"] },',
+        '    { sourceTag: "type:feature", notDependOnLibsWithTags: ["type:app"] },',
+        '  ] }] } },',
+        '];',
+      ].join('\n'),
+    );
+    await initGenerator(tree, {});
+    const { readHarnessConfig } = await import('../../config/read-harness-config');
+    const { RULE_IDS } = await import('../../rules');
+    expect(readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS).constraints).toEqual([
+      { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:kernel'] },
+      { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:app'] },
+    ]);
+  });
+});

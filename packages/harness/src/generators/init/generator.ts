@@ -1,8 +1,10 @@
-import type { Tree } from '@nx/devkit';
+import { logger, type Tree } from '@nx/devkit';
+import { HARNESS_CONFIG_FILE } from '../../config/read-harness-config';
 import { resolvePluginName } from '../../plugin/create-nodes';
+import { readEslintConstraints } from './lib/import-eslint-constraints';
 import { registerPlugin } from './lib/register-plugin';
 import { resolveSchemaPath, writeHarnessConfig } from './lib/write-harness-config';
-import { writeAgents, writeArchitecture, writeBrief } from '../../docs/write-root-docs';
+import { writeAgents, writeArchitecture, writeBrief, writeClaude } from '../../docs/write-root-docs';
 import { writeDocsSkeleton } from './lib/write-docs-skeleton';
 import type { InitGeneratorSchema } from './schema';
 
@@ -20,8 +22,12 @@ function normalizeOptions(tree: Tree, schema: InitGeneratorSchema): NormalizedSc
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<void> {
   const options = normalizeOptions(tree, schema);
   registerPlugin(tree, options.pluginName);
-  writeHarnessConfig(tree, options.schemaPath);
+  // An existing @nx/enforce-module-boundaries setup carries over, read as data, never run.
+  const imported = tree.exists(HARNESS_CONFIG_FILE) ? undefined : readEslintConstraints(tree);
+  for (const note of imported?.notes ?? []) logger.warn(`harness: ${note}`);
+  writeHarnessConfig(tree, options.schemaPath, imported);
   writeAgents(tree);
+  writeClaude(tree);
   writeBrief(tree);
   writeArchitecture(tree);
   writeDocsSkeleton(tree);

@@ -1,5 +1,6 @@
 import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { writeBrief } from '../../docs/write-root-docs';
+import { readWorkspaceGraph } from '../../docs/read-workspace-graph';
+import { writeAgents, writeArchitecture, writeBrief } from '../../docs/write-root-docs';
 import { addWorkspaceGlob } from './lib/add-workspace-glob';
 import { createLibrary } from './lib/create-library';
 import { fixJestConfig } from './lib/fix-jest-config';
@@ -14,7 +15,11 @@ export async function moduleGenerator(tree: Tree, schema: ModuleGeneratorSchema)
   addWorkspaceGlob(tree, options.directory);
   fixJestConfig(tree, options);
   writeModuleFiles(tree, options);
+  // The same writers as `nx sync`, so `nx sync:check` passes right after generation.
+  const graph = readWorkspaceGraph(tree);
   writeBrief(tree);
+  if (tree.exists('ARCHITECTURE.md')) writeArchitecture(tree, graph);
+  if (tree.exists('AGENTS.md')) writeAgents(tree, graph);
   return runTasksInSerial(...(installTask ? [installTask] : []));
 }
 

@@ -23,7 +23,7 @@ describe('sync generator', () => {
     tree.write('modules/ledger/README.md', '# ledger\n\n## Purpose\n\nKeeps the books. More text.\n');
     const result = await syncGenerator(tree);
     expect(result.outOfSyncMessage).toContain('BRIEF.md');
-    expect(result.outOfSyncDetails?.[0]).toContain('module map');
+    expect(result.outOfSyncDetails).toEqual(expect.arrayContaining([expect.stringContaining('BRIEF.md: the module map')]));
     expect(tree.read('BRIEF.md', 'utf-8')).toContain('| `ledger` | [modules/ledger](modules/ledger/README.md) | `scope:ledger` | Keeps the books. |');
   });
 

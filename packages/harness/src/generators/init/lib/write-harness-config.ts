@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { HARNESS_CONFIG_FILE } from '../../../config/read-harness-config';
+import { renderConstraintsYaml, type ImportedConstraints } from './import-eslint-constraints';
 
 /** Writes a starter harness.yaml that points editors at the schema shipped in the package. */
-export function writeHarnessConfig(tree: Tree, schemaPath: string): void {
+export function writeHarnessConfig(tree: Tree, schemaPath: string, imported?: ImportedConstraints): void {
   if (tree.exists(HARNESS_CONFIG_FILE)) return;
   tree.write(
     HARNESS_CONFIG_FILE,
@@ -13,7 +14,9 @@ export function writeHarnessConfig(tree: Tree, schemaPath: string): void {
       '# Module CONVENTIONS.md front matter overrides `conventions` and `rules` per module.',
       'dependencies:',
       '  # Same fields and meaning as @nx/enforce-module-boundaries depConstraints.',
-      '  constraints: []',
+      ...(imported?.constraints.length
+        ? [`  # Imported from ${imported.file} (@nx/enforce-module-boundaries depConstraints).`, renderConstraintsYaml(imported.constraints, 2).trimEnd()]
+        : ['  constraints: []']),
       'rules:',
       '  docs: error',
       'conventions:',

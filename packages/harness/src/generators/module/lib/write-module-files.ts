@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import { generateFiles, joinPathFragments, updateJson, type Tree } from '@nx/devkit';
+import { renderModuleAgents } from '../../../docs/render-agents';
+import { fenceMermaid, renderLayersDiagram } from '../../../docs/render-mermaid';
 import type { NormalizedSchema } from './normalize-options';
+
+/** The layer order the generated CONVENTIONS.md declares. */
+const LAYERS = ['types', 'config', 'repo', 'service', 'runtime', 'ui'];
 
 /** `describe_billing` / `describeBilling` for module `billing`, in the chosen style. */
 function styleWords(words: string[], style: 'camelCase' | 'snake_case' | 'UPPER_CASE'): string {
@@ -29,8 +34,14 @@ export function writeModuleFiles(tree: Tree, options: NormalizedSchema): void {
     importSuffix,
     functionName: styleWords(words, options.naming),
     constantName: styleWords([...options.name.split('-'), 'module', 'name'], 'UPPER_CASE'),
+    layers: LAYERS,
+    layersDiagram: fenceMermaid(renderLayersDiagram(LAYERS) ?? ''),
     template: '',
   });
+  tree.write(
+    joinPathFragments(dir, 'AGENTS.md'),
+    renderModuleAgents({ name: options.name, root: dir, tags: options.tagList, importPath: options.importPath, naming: options.naming }),
+  );
   addTestsToSpecConfig(tree, dir);
 }
 
