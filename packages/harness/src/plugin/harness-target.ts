@@ -33,7 +33,9 @@ export function createHarnessTarget(executor: string, options: HarnessPluginOpti
       { fileset: '{projectRoot}/project.json', dependencies: true },
       { fileset: '{projectRoot}/package.json', dependencies: true },
     ],
-    outputs: [],
+    // A report written with --output-file is restored on a cache hit; without the option Nx ignores it.
+    // Nx keeps a CLI flag as typed, so both spellings of the option are declared.
+    outputs: ['{options.outputFile}', '{options.output-file}'],
     options: {},
     metadata: {
       technologies: ['harness'],
