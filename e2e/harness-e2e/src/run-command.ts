@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** What a finished process left behind. A non-zero `code` is data for the test, not an error. */
 export interface CommandResult {
@@ -24,20 +27,25 @@ export function stripAnsi(text: string): string {
 
 /**
  * Runs a command to completion without a shell. Asynchronous on purpose: a synchronous spawn
- * would block jest's own timers, so a hung command could never time out.
+ * would block jest's own timers, so a hung command could never time out. Output goes to files,
+ * not pipes: through a pipe Nx 23 sometimes exits before it has written its last tasks' output.
  */
 export function runCommand(command: string, args: string[], options: RunOptions): Promise<CommandResult> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-e2e-output-'));
+  const files = { stdout: path.join(folder, 'stdout'), stderr: path.join(folder, 'stderr') };
+  const stdout = fs.openSync(files.stdout, 'w');
+  const stderr = fs.openSync(files.stderr, 'w');
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, stderr] });
+    fs.closeSync(stdout);
+    fs.closeSync(stderr);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     const finish = (code: number, extra = '') => {
       if (timer) clearTimeout(timer);
-      stderr += extra;
-      resolve({ code, stdout, stderr, output: stripAnsi(`${stdout}\n${stderr}`) });
+      const out = fs.readFileSync(files.stdout, 'utf8');
+      const err = fs.readFileSync(files.stderr, 'utf8') + extra;
+      fs.rmSync(folder, { recursive: true, force: true });
+      resolve({ code, stdout: out, stderr: err, output: stripAnsi(`${out}\n${err}`) });
     };
     child.on('error', (error) => finish(127, `${command}: ${error.message}\n`));
     child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}\n` : ''));

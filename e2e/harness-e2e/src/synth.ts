@@ -221,33 +221,8 @@ export function selectTasks(run: HarnessRun, source: TaskSource): string[] {
   return [...run.tasks].filter(([, s]) => s === source).map(([project]) => project).sort();
 }
 
-/**
- * Runs a command with its stdout and stderr going to files, not pipes. Nx 23.2.1 exits with part
- * of its output still queued on a piped stdout (its `output.drain()` waits only when the stream
- * is over its high-water mark), so through a pipe the last tasks' output and the run summary go
- * missing in about a third of runs, with or without this plugin. A file is written synchronously.
- */
-export function runCommandToFiles(command: string, args: string[], options: RunOptions): Promise<CommandResult> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-e2e-output-'));
-  const files = { stdout: path.join(folder, 'stdout'), stderr: path.join(folder, 'stderr') };
-  const stdout = fs.openSync(files.stdout, 'w');
-  const stderr = fs.openSync(files.stderr, 'w');
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, stderr] });
-    fs.closeSync(stdout);
-    fs.closeSync(stderr);
-    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
-    const finish = (code: number, extra = '') => {
-      if (timer) clearTimeout(timer);
-      const out = fs.readFileSync(files.stdout, 'utf8');
-      const err = fs.readFileSync(files.stderr, 'utf8') + extra;
-      fs.rmSync(folder, { recursive: true, force: true });
-      resolve({ code, stdout: out, stderr: err, output: stripAnsi(`${out}\n${err}`) });
-    };
-    child.on('error', (error) => finish(127, `${command}: ${error.message}\n`));
-    child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}\n` : ''));
-  });
-}
+/** Kept as a name for the suites that use it: runCommand already writes output to files. */
+export const runCommandToFiles = runCommand;
 
 /** `nx run-many -t harness-check --output-style=static <args>`, and how each task was settled. */
 export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<HarnessRun> {
