@@ -1,6 +1,6 @@
 import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { readWorkspaceGraph } from '../../docs/read-workspace-graph';
-import { writeAgents, writeArchitecture, writeBrief } from '../../docs/write-root-docs';
+import { writeAgents, writeArchitecture, writeBrief, writeModuleAgents } from '../../docs/write-root-docs';
 import { addWorkspaceGlob } from './lib/add-workspace-glob';
 import { createLibrary } from './lib/create-library';
 import { fixJestConfig } from './lib/fix-jest-config';
@@ -20,6 +20,7 @@ export async function moduleGenerator(tree: Tree, schema: ModuleGeneratorSchema)
   writeBrief(tree);
   if (tree.exists('ARCHITECTURE.md')) writeArchitecture(tree, graph);
   if (tree.exists('AGENTS.md')) writeAgents(tree, graph);
+  writeModuleAgents(tree, graph);
   return runTasksInSerial(...(installTask ? [installTask] : []));
 }
 
