@@ -69,3 +69,15 @@ describe('init generator with an ESLint config', () => {
     ]);
   });
 });
+
+describe('init generator with prettier', () => {
+  it('keeps prettier away from the generated documents, once', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('.prettierrc', '{}');
+    await initGenerator(tree, {});
+    await initGenerator(tree, {});
+    expect(tree.read('.prettierignore', 'utf-8')).toBe(
+      '# harness writes these; prettier would reflow its tables and marker blocks\n/BRIEF.md\n/ARCHITECTURE.md\nAGENTS.md\n/docs/QUALITY_SCORE.md\n',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { resolvePluginName } from '../../plugin/create-nodes';
 import { readEslintConstraints } from './lib/import-eslint-constraints';
 import { registerPlugin } from './lib/register-plugin';
 import { resolveSchemaPath, writeHarnessConfig } from './lib/write-harness-config';
+import { detectFormatter, ignoreGeneratedDocs } from '../../docs/ignore-generated-docs';
 import { writeAgents, writeArchitecture, writeBrief, writeClaude } from '../../docs/write-root-docs';
 import { writeDocsSkeleton } from './lib/write-docs-skeleton';
 import type { InitGeneratorSchema } from './schema';
@@ -31,6 +32,7 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Pr
   writeBrief(tree);
   writeArchitecture(tree);
   writeDocsSkeleton(tree);
+  ignoreGeneratedDocs(tree, detectFormatter(tree));
   // No formatFiles: prettier would reformat user text outside the markers of the markdown files.
 }
 

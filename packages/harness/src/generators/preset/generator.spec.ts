@@ -143,7 +143,7 @@ describe('preset generator', () => {
     tree.write('.prettierignore', '/dist');
     await presetGenerator(tree, {}, createFakeEffects(ALIGNED));
     await presetGenerator(tree, { module: 'billing' }, createFakeEffects(ALIGNED));
-    expect(tree.read('.prettierignore', 'utf-8')).toBe('/dist\n# harness writes these; prettier would reflow its tables and marker blocks\n/AGENTS.md\n/BRIEF.md\n/ARCHITECTURE.md\n');
+    expect(tree.read('.prettierignore', 'utf-8')).toBe('/dist\n# harness writes these; prettier would reflow its tables and marker blocks\n/BRIEF.md\n/ARCHITECTURE.md\nAGENTS.md\n/docs/QUALITY_SCORE.md\n');
   });
 
   it('leaves .prettierignore alone without a formatter', async () => {

@@ -2,7 +2,7 @@ import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit'
 import { initGenerator } from '../init/generator';
 import { moduleGenerator } from '../module/generator';
 import { alignNxPackages, DEFAULT_EFFECTS, type PresetEffects } from './lib/align-nx-packages';
-import { ignoreGeneratedDocs } from './lib/ignore-generated-docs';
+import { ignoreGeneratedDocs } from '../../docs/ignore-generated-docs';
 import { moveHarnessToDevDependencies } from './lib/move-harness-to-dev-dependencies';
 import { normalizeOptions } from './lib/normalize-options';
 import { removeLayoutPlaceholders } from './lib/remove-layout-placeholders';
