@@ -1,7 +1,7 @@
 /** Unit tests of every package; e2e has its own config because it needs minutes and a tarball. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages'],
+  roots: ['<rootDir>/packages/harness'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/files/'],
   transform: {

@@ -9,8 +9,10 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const steps = [
   ['unit tests', 'npx', ['jest', '--config', 'jest.config.cjs']],
+  ['unit tests of create-harness-workspace', 'npx', ['jest', '--config', 'packages/create-harness-workspace/jest.config.cjs']],
   ['build the plugin', process.execPath, ['scripts/build.mjs']],
   ['harness-check on this repo', 'npx', ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', '--output-style=static']],
+  ['generated docs of this repo in sync', 'npx', ['nx', 'sync:check']],
   ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],
 ];
 const only = process.argv.slice(2);

@@ -22,3 +22,11 @@ describe('upsertMarkedBlock', () => {
     expect(readMarkedBlock(once)).toBe('gen');
   });
 });
+
+describe('markers inside prose', () => {
+  it('ignores markers that are mentioned inline and uses the ones on their own lines', () => {
+    const text = `Keep text outside \`${MARKER_START}\`/\`${MARKER_END}\`.\n\n${MARKER_START}\nold\n${MARKER_END}\n`;
+    expect(upsertMarkedBlock(text, 'new', (m) => m)).toBe(`Keep text outside \`${MARKER_START}\`/\`${MARKER_END}\`.\n\n${MARKER_START}\nnew\n${MARKER_END}\n`);
+    expect(readMarkedBlock(text)).toBe('old');
+  });
+});
