@@ -14,7 +14,6 @@ const DEMO = path.join(TMP, 'demo');
 const NX_VERSION = '23.2.1';
 // The cache of /work/shared/tools/try-as-user.sh: a finished create-nx-workspace, marked by `ok`.
 // When it is there, copying it saves a minute; without it (fresh CI) we create the workspace.
-const CACHED_BASE = path.join(process.env.TMPDIR || os.tmpdir(), 'harness-user-base', NX_VERSION);
 const REFUND_FILE = 'modules/billing/src/lib/refund.ts';
 const MODULES = [
   { name: 'billing', args: ['--description=Invoices, payments and refunds.', '--naming=snake_case'] },
@@ -93,28 +92,20 @@ function packPlugin() {
   return findTarball();
 }
 
-function createWorkspace() {
+/**
+ * The bootstrap path a new user takes: `create-harness-workspace` runs create-nx-workspace, installs
+ * the tarball as `harness`, runs harness:init, generates a first module (`shared`, which the demo's
+ * constraints let every domain use), tests it and checks the workspace.
+ */
+function bootstrapWorkspace(tarball) {
   fs.rmSync(DEMO, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
-  if (fs.existsSync(path.join(CACHED_BASE, 'ok'))) {
-    say(`  copying the cached create-nx-workspace@${NX_VERSION} result from ${CACHED_BASE}`);
-    fs.cpSync(path.join(CACHED_BASE, 'ws'), DEMO, { recursive: true, verbatimSymlinks: true });
-  } else {
-    say(`  no cached workspace; running create-nx-workspace@${NX_VERSION} (about a minute)`);
-    run('npx', ['-y', `create-nx-workspace@${NX_VERSION}`, 'demo', '--preset=ts', '--nxCloud=skip', '--no-interactive', '--packageManager=npm', '--skipGit'], { cwd: TMP });
-  }
+  const cli = path.join(REPO, 'packages/create-harness-workspace/bin/create-harness-workspace.js');
+  run(process.execPath, [cli, 'demo', '--module=shared', `--harness=${tarball}`, `--nx-version=${NX_VERSION}`], { cwd: TMP });
   // Its own repository, so git (and Nx's ignore handling) stop here, not at this repo's root.
   run('git', ['init', '-q']);
   run('git', ['add', '-A']);
-  run('git', ['-c', 'user.email=demo@example.com', '-c', 'user.name=demo', 'commit', '-qm', 'fresh workspace']);
-}
-
-function installPlugin(tarball) {
-  run('npm', ['i', '-D', `harness@file:${tarball}`, '--no-audit', '--no-fund']);
-}
-
-function initHarness() {
-  nx(['g', 'harness:init', '--no-interactive']);
+  run('git', ['-c', 'user.email=demo@example.com', '-c', 'user.name=demo', 'commit', '-qm', 'fresh harness workspace']);
 }
 
 function generateModules() {
@@ -212,9 +203,7 @@ function main() {
   let tarball;
   const steps = [
     ['packing the plugin', () => (tarball = packPlugin())],
-    [`creating a fresh Nx ${NX_VERSION} workspace in tmp/demo`, createWorkspace],
-    ['installing the tarball as `harness`', () => installPlugin(tarball)],
-    ['nx g harness:init', initHarness],
+    [`npx create-harness-workspace demo (create-nx-workspace@${NX_VERSION}, harness, init, a first module, its check) in tmp/`, () => bootstrapWorkspace(tarball)],
     ['generating billing, auth and notifications, and writing dependency constraints', generateModules],
     ['testing and checking every project', checkWorkspace],
     ['showing a dependency finding and its fix', showViolation],
