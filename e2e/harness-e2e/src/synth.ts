@@ -11,7 +11,11 @@ import { createNxEnv, runCommand, stripAnsi, type CommandResult, type RunOptions
  * projects, tsconfig paths, cross-project imports, seeded boundary violations and the ESLint
  * anchor config), with the packed plugin installed as `harness`.
  */
-const SYNTH_SCRIPT = process.env.HARNESS_SYNTH_SCRIPT ?? '/work/shared/bench/synth-workspace.mjs';
+// The shared folder sits beside the repository (in CI too); /work/shared is where it is on a dev machine.
+const SYNTH_SCRIPT =
+  process.env.HARNESS_SYNTH_SCRIPT ??
+  [path.resolve(__dirname, '../../../../shared/bench/synth-workspace.mjs'), '/work/shared/bench/synth-workspace.mjs'].find((f) => fs.existsSync(f)) ??
+  '../shared/bench/synth-workspace.mjs';
 
 /** The ESLint side of the parity check, pinned. The parser's peer range stops at TypeScript 6.0. */
 export const ESLINT_DEV_DEPENDENCIES: Record<string, string> = {

@@ -42,3 +42,21 @@ describe('docs rule', () => {
     expect(findings[0].fix).toContain('nx sync');
   });
 });
+
+describe('docs rule references', () => {
+  const complete = {
+    'modules/billing/README.md': README + '\nSee [conventions](CONVENTIONS.md), [gone](./missing.md) and `src/lib/nothing.ts`, `src/index.ts`, `harness.yaml`.\n',
+    'modules/billing/CONVENTIONS.md': CONVENTIONS,
+    'BRIEF.md': BRIEF + '\n[billing](modules/billing/README.md) [old](modules/old/README.md)\n',
+    'harness.yaml': '',
+  };
+
+  it('reports relative links and backticked paths that do not resolve, and nothing else', () => {
+    const findings = check(complete) as Array<{ title: string; file: string; found: string }>;
+    expect(findings.map((f) => [f.title, f.file, f.found])).toEqual([
+      ['Broken link in module docs', 'modules/billing/README.md', './missing.md'],
+      ['Missing path in module docs', 'modules/billing/README.md', 'src/lib/nothing.ts'],
+      ['Broken link in module docs', 'BRIEF.md', 'modules/old/README.md'],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { hasRealText, splitSections, toAnchor } from '../core/markdown-sections';
+import { checkDocReferences } from './check-doc-references';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const DEFAULT_README_SECTIONS = ['Purpose', 'Public API', 'Dependencies', 'Testing'];
@@ -22,7 +23,7 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
     ];
   }
   const sections = splitSections(text);
-  const findings: RuleFinding[] = [];
+  const findings: RuleFinding[] = checkDocReferences(ctx, file, text);
   for (const name of required) {
     const section = sections.find((s) => s.anchor === toAnchor(name));
     if (!section) {
@@ -68,6 +69,9 @@ export const docsRule: Rule = {
       ...checkDocument(ctx, ctx.conventionsFile, options.conventionsSections, generator),
     ];
     const brief = ctx.readText(options.brief);
+    // BRIEF.md is one file for the workspace: its links are checked once, with the first project.
+    const first = Object.keys(ctx.projects).filter((p) => ctx.projects[p].root).sort()[0];
+    if (brief !== undefined && name === first) findings.push(...checkDocReferences(ctx, options.brief, brief));
     if (brief !== undefined && !listsModule(brief, name, root)) {
       findings.push({
         title: 'Module missing from the module map',

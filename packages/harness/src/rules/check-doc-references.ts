@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { listInlineCodePaths, listLinks, parseMarkdown } from '../core/markdown';
+import type { RuleContext, RuleFinding } from './types';
+
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|mailto:)/i;
+
+/**
+ * Relative links and backticked paths of one markdown file must resolve: a link against the
+ * file's folder, a backticked path against the file's folder or the workspace root. Paths that
+ * would leave the workspace never resolve.
+ */
+export function checkDocReferences(ctx: RuleContext, file: string, text: string): RuleFinding[] {
+  const dir = path.posix.dirname(file);
+  const tree = parseMarkdown(text);
+  const findings: RuleFinding[] = [];
+  const resolves = (target: string, bases: string[]) =>
+    bases.some((base) => {
+      const joined = path.posix.normalize(path.posix.join(base, target));
+      return !joined.startsWith('..') && ctx.exists(joined.replace(/\/$/, '') || '.');
+    });
+  for (const link of listLinks(tree)) {
+    if (link.kind === 'image' || EXTERNAL.test(link.url)) continue;
+    const target = decodeURI(link.url.split('#')[0].split('?')[0]);
+    if (!target || resolves(target, [dir])) continue;
+    findings.push({
+      title: 'Broken link in module docs',
+      file,
+      line: link.line,
+      column: link.column,
+      found: link.url,
+      expected: 'every relative link resolves to a file in the workspace',
+      fix: `Point the link at an existing file (relative to ${dir === '.' ? 'the workspace root' : dir}), or remove it`,
+      reference: 'ARCHITECTURE.md#documentation',
+    });
+  }
+  for (const ref of listInlineCodePaths(tree)) {
+    if (resolves(ref.path, [dir, '.'])) continue;
+    findings.push({
+      title: 'Missing path in module docs',
+      file,
+      line: ref.line,
+      column: ref.column,
+      found: ref.path,
+      expected: 'every backticked path names a file or folder that exists',
+      fix: `Rename \`${ref.path}\` to the path as it is now (relative to ${dir} or the workspace root), or remove it`,
+      reference: 'ARCHITECTURE.md#documentation',
+    });
+  }
+  return findings;
+}
