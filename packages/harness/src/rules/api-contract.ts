@@ -2,10 +2,8 @@ import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { convertToStyle, isKnownStyle } from '../core/case-styles';
 import type { Declaration } from '../core/source-facts';
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { joinRoot, listSourceFiles } from './project-files';
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /**
  * The yaml package weighs each alias by how much it expands, so anchors that nest aliases (the
@@ -64,21 +62,8 @@ export function checkApiContract(ctx: RuleContext): RuleFinding[] {
   ];
 }
 
-function joinRoot(root: string, file: string): string {
-  return root === '' || root === '.' ? file : `${root}/${file}`;
-}
-
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
-/** Module source: code under the source root that is neither a test nor a declaration file. */
-function listSourceFiles(project: ProjectInfo): string[] {
-  const sourceRoot = project.sourceRoot ?? joinRoot(project.root, 'src');
-  const prefix = sourceRoot ? `${sourceRoot}/` : '';
-  return project.files.filter(
-    (f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f) && !TEST_FILE.test(f),
-  );
 }
 
 function isHandlerFile(project: ProjectInfo, file: string, globs: string[]): boolean {

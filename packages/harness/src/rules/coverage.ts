@@ -1,12 +1,10 @@
 import type { CoverageThresholds } from '../config/types';
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { joinRoot, listCodeFiles, TEST_FILE } from './project-files';
 
 const METRICS = ['lines', 'branches', 'functions', 'statements'] as const;
 type Metric = (typeof METRICS)[number];
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
 /** How many of the least-covered files a fix names. */
 const FILES_NAMED = 3;
 
@@ -71,14 +69,6 @@ export function checkCoverage(ctx: RuleContext): RuleFinding[] {
   const total = parsed.summary.total;
   if (!isObject(total)) return [createNoTotalsFinding(ctx, report)];
   return METRICS.flatMap((metric) => checkMetric(ctx, report, parsed.summary, metric, thresholds));
-}
-
-function joinRoot(root: string, file: string): string {
-  return root === '' || root === '.' ? file : `${root}/${file}`;
-}
-
-function listCodeFiles(project: ProjectInfo): string[] {
-  return project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
 }
 
 function isModuleSource(project: ProjectInfo, file: string): boolean {

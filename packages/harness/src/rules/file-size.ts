@@ -1,7 +1,6 @@
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { listCodeFiles } from './project-files';
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 export interface FileSizeOptions {
   /** The most lines a source or test file may have. */
@@ -31,11 +30,6 @@ export function checkFileSize(ctx: RuleContext): RuleFinding[] {
     if (lineCount > maxLines) findings.push(createTooLongFinding(file, lineCount, maxLines));
   }
   return findings;
-}
-
-/** Source and test files anywhere in the project, declaration files aside. */
-function listCodeFiles(project: ProjectInfo): string[] {
-  return project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
 }
 
 function createTooLongFinding(file: string, lineCount: number, maxLines: number): RuleFinding {

@@ -26,9 +26,7 @@ export function findImportsInto(
 }
 
 /** A workspace-relative path inside a project root ('' is the workspace root). */
-export function joinRoot(root: string, file: string): string {
-  return root === '' || root === '.' ? file : `${root}/${file}`;
-}
+export { joinRoot } from './project-files';
 
 /** `a`, `a or b`, `a, b or c`: for the words of a message. */
 export function joinWithOr(items: readonly string[]): string {

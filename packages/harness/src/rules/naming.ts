@@ -2,6 +2,7 @@ import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '..
 import type { Declaration, DeclarationKind } from '../core/source-facts';
 import type { NamingConventions } from '../config/types';
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { CODE_FILE, listSourceFiles } from './project-files';
 
 type NamingCategory = keyof NamingConventions;
 
@@ -25,8 +26,6 @@ const SINGULAR: Record<NamingCategory, string> = {
   files: 'file',
 };
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const JSX_FILE = /\.[jt]sx$/;
 /** Role suffixes that are part of how a file is found, not of its name. */
 const ROLE_SUFFIX = /\.(?:spec|test|d)$/;
@@ -70,20 +69,13 @@ export function checkNaming(ctx: RuleContext): RuleFinding[] {
     if (problem) findings.push(createStyleFinding(ctx, category, style, problem));
     else styles[category] = style;
   }
-  for (const file of listSourceFiles(ctx.project)) {
+  for (const file of listSourceFiles(ctx.project, { includeTests: true })) {
     if (styles.files) findings.push(...checkFileName(ctx, file, styles.files));
     const facts = ctx.readSource(file);
     if (facts.skipped) continue;
     findings.push(...checkDeclarations(ctx, file, facts.declarations, styles, options));
   }
   return findings;
-}
-
-/** Module source: code files under the source root, declaration files aside. */
-function listSourceFiles(project: ProjectInfo): string[] {
-  const sourceRoot = project.sourceRoot ?? (project.root ? `${project.root}/src` : 'src');
-  const prefix = sourceRoot ? `${sourceRoot}/` : '';
-  return project.files.filter((f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
 }
 
 function findCategoryStyleProblem(category: NamingCategory, style: string): string | undefined {

@@ -1,8 +1,6 @@
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { listSourceFiles } from './project-files';
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
 
 /** The logger call that replaces each console method; debug output belongs behind verbose. */
 const LOGGER_METHOD: Record<string, string> = {
@@ -55,15 +53,6 @@ export function checkNoConsole(ctx: RuleContext): RuleFinding[] {
     }
   }
   return findings;
-}
-
-/** Module source: code under the source root that is neither a test nor a declaration file. */
-function listSourceFiles(project: ProjectInfo): string[] {
-  const sourceRoot = project.sourceRoot ?? (project.root ? `${project.root}/src` : 'src');
-  const prefix = sourceRoot ? `${sourceRoot}/` : '';
-  return project.files.filter(
-    (f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f) && !TEST_FILE.test(f),
-  );
 }
 
 function describeReplacement(method: string, logger: string): string {

@@ -1,8 +1,6 @@
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import { CODE_FILE, joinRoot, listSourceFiles, TEST_FILE } from './project-files';
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
 /** Declarations that carry behaviour; a file of only types and re-exports has nothing to test. */
 const BEHAVIOUR_KINDS = new Set(['function', 'class', 'variable']);
 
@@ -36,19 +34,6 @@ export function checkTests(ctx: RuleContext): RuleFinding[] {
   if (tests.length === 0) return [createNoTestsFinding(ctx, options)];
   if (!ctx.base) return [];
   return checkChangedFiles(ctx, ctx.base, sources, tests, options);
-}
-
-/** Module source: code under the source root that is neither a test nor a declaration file. */
-function listSourceFiles(project: ProjectInfo): string[] {
-  const sourceRoot = project.sourceRoot ?? joinRoot(project.root, 'src');
-  const prefix = sourceRoot ? `${sourceRoot}/` : '';
-  return project.files.filter(
-    (f) => f.startsWith(prefix) && CODE_FILE.test(f) && !DECLARATION_FILE.test(f) && !TEST_FILE.test(f),
-  );
-}
-
-function joinRoot(root: string, file: string): string {
-  return root === '' || root === '.' ? file : `${root}/${file}`;
 }
 
 function getBaseName(file: string): string {

@@ -1,0 +1,28 @@
+import type { ProjectInfo } from './types';
+
+/** Code the parser reads; declaration files are types only and are never checked. */
+export const CODE_FILE = /\.[cm]?[jt]sx?$/;
+export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+export const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
+
+/** A workspace-relative path under a project root ('' or '.' for the workspace root). */
+export function joinRoot(root: string, file: string): string {
+  return root === '' || root === '.' ? file : `${root}/${file}`;
+}
+
+/** The project's source root, `<root>/src` when Nx has none. */
+export function readSourceRoot(project: ProjectInfo): string {
+  return project.sourceRoot ?? joinRoot(project.root, 'src');
+}
+
+/** Every code file of the project, tests included. */
+export function listCodeFiles(project: ProjectInfo): string[] {
+  return project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
+}
+
+/** Code under the source root; tests there are left out unless asked for. */
+export function listSourceFiles(project: ProjectInfo, options: { includeTests?: boolean } = {}): string[] {
+  const sourceRoot = readSourceRoot(project);
+  const prefix = sourceRoot ? `${sourceRoot}/` : '';
+  return listCodeFiles(project).filter((f) => f.startsWith(prefix) && (options.includeTests || !TEST_FILE.test(f)));
+}
