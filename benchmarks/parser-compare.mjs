@@ -28,11 +28,6 @@ const flag = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 
-if (argv[0] === '--child') {
-  runChild(argv[1], argv[2], argv[3]);
-} else {
-  main();
-}
 
 function main() {
   const runs = Number(flag('--runs', 3));
@@ -272,7 +267,9 @@ function estreeFacts(program) {
 
 // ---------------------------------------------------------------------------------------------
 
-const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+function mb(bytes) {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
 
 function renderParserSection(r) {
   const out = [];
@@ -293,4 +290,11 @@ function renderParserSection(r) {
   out.push('');
   out.push('These synthetic files exercise plain imports, functions, classes and constants only; the parser choice also needs harness\'s own parse-source tests (type-only imports, `import x = require()`, `import type`, JSX, syntax errors with line numbers) to pass on the candidate.');
   return out.join('\n');
+}
+
+// last, so every constant above is initialised before either side runs
+if (argv[0] === '--child') {
+  runChild(argv[1], argv[2], argv[3]);
+} else {
+  main();
 }

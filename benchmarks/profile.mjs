@@ -39,7 +39,8 @@ function main() {
     const dir = path.join(here, 'work/profiles', variant.id);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const args = ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', ...variant.args, '--format=json', '--output-file=tmp/profile/{projectName}.json'];
+    // text output: a per-project --output-file would split the batch into one group per project
+    const args = ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', ...variant.args];
     const started = Date.now();
     const run = spawnSync('npx', args, { cwd: workspace, env: benchEnv({ NODE_OPTIONS: `--require=${PRELOAD}`, HARNESS_CPU_PROFILE_DIR: dir }), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const wallMs = Date.now() - started;
@@ -73,7 +74,7 @@ function classifyByArgv(file) {
   if (/batch\/run-batch\.js$/.test(script)) return 'Nx batch worker (runs harness)';
   if (/plugin-worker\.js$/.test(script)) return 'Nx plugin worker';
   if (/nx\/bin\/nx\.js$|\.bin\/nx$/.test(script)) return 'Nx CLI (main)';
-  if (/npx-cli\.js$|\/npx$/.test(script)) return 'npx';
+  if (/npx-cli\.js$|npm-cli\.js$|\/npx$/.test(script)) return 'npx (npm)';
   return `other (${path.basename(script)})`;
 }
 

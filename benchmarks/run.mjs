@@ -98,7 +98,7 @@ function defineGenerators() {
     {
       id: 'gen-nx-js-library',
       label: '`nx g @nx/js:library`',
-      args: (i) => ['nx', 'g', '@nx/js:library', `libs/benchy${i}`, '--bundler=none', '--linter=none', '--unitTestRunner=none', '--no-interactive'],
+      args: (i) => ['nx', 'g', '@nx/js:library', `libs/benchy${i}`, '--bundler=none', '--linter=none', '--unitTestRunner=jest', '--no-interactive'],
     },
   ];
 }

@@ -27,6 +27,8 @@ export interface CheckProjectsInput {
   projects: string[];
   options: NormalizedCheckOptions;
   git?: GitRunner;
+  /** Per-project report paths (batch mode: Nx fills in `{projectName}` per task). */
+  outputFiles?: Record<string, string | undefined>;
   /** Nx's file map, for tests; read from Nx's cache otherwise. */
   projectFiles?: ProjectFiles;
 }
@@ -68,7 +70,7 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
       const prose = options.format === 'text' || options.format === 'github';
       const note = prose ? [fixNotes[project], notes[project]].filter(Boolean).map((n) => `${n}\n`).join('') : '';
       try {
-        const output = writeReport(workspaceRoot, options.outputFile, project, report.output);
+        const output = writeReport(workspaceRoot, input.outputFiles?.[project] ?? options.outputFile, project, report.output);
         outcomes[project] = { success: report.exitCode === 0, output: note + output };
       } catch (error) {
         outcomes[project] = describeFailure(error, options.verbose);

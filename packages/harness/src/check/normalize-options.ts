@@ -30,7 +30,7 @@ export function normalizeCheckOptions(raw: CheckExecutorSchema): NormalizedCheck
   }
   return {
     format: format as NormalizedCheckOptions['format'],
-    outputFile: raw.outputFile,
+    outputFile: raw.outputFile ?? (raw as { 'output-file'?: string })['output-file'],
     rules: selected && selected.length > 0 ? selected : undefined,
     fix: !!raw.fix,
     base: raw.base,

@@ -26,9 +26,18 @@ describe('checkBatch', () => {
     });
   });
 
+  it('keeps one collect when each task has its own report path', async () => {
+    checkProjects.mockResolvedValue({ a: { success: true, output: '' }, b: { success: true, output: '' } });
+    const taskGraph = { tasks: { 'a:harness-check': task('a'), 'b:harness-check': task('b') } } as unknown as TaskGraph;
+    const inputs = { 'a:harness-check': { format: 'json' as const, outputFile: 'out/a.json' }, 'b:harness-check': { format: 'json' as const, outputFile: 'out/b.json' } };
+    await checkAllTasks(taskGraph, inputs, {}, { root: '/ws', projectGraph: { nodes: {}, dependencies: {} } } as unknown as ExecutorContext);
+    expect(checkProjects).toHaveBeenCalledTimes(1);
+    expect(checkProjects.mock.calls[0][0].outputFiles).toEqual({ a: 'out/a.json', b: 'out/b.json' });
+  });
+
   it('fails every task of a group with a bad option in one line, without collecting', async () => {
     const taskGraph = { tasks: { 'a:harness-check': task('a') } } as unknown as TaskGraph;
-    const results = await checkAllTasks(taskGraph, { 'a:harness-check': {} }, { rules: 'spelling' }, { root: '/ws' } as ExecutorContext);
+    const results = await checkAllTasks(taskGraph, { 'a:harness-check': { rules: 'spelling' } }, { rules: 'spelling' }, { root: '/ws' } as ExecutorContext);
     expect(checkProjects).not.toHaveBeenCalled();
     expect(results['a:harness-check'].success).toBe(false);
     expect(results['a:harness-check'].terminalOutput).toMatch(/^harness: --rules:1: unknown rule id "spelling"/);

@@ -36,15 +36,19 @@ export async function checkAllTasks(
   context: ExecutorContext,
 ): Promise<Record<string, BatchTaskResult>> {
   const results: Record<string, BatchTaskResult> = {};
-  const groups = new Map<string, { options: CheckExecutorSchema; taskIds: string[] }>();
+  // Nx hands each task its options with `{projectName}` already filled in, so the report path
+  // differs per project; it must not split the batch, or each project would collect on its own.
+  type Group = { options: CheckExecutorSchema; taskIds: string[]; outputFiles: Record<string, string | undefined> };
+  const groups = new Map<string, Group>();
   for (const taskId of Object.keys(taskGraph.tasks)) {
-    const options = { ...inputs[taskId], ...overrides };
-    const key = JSON.stringify(options);
-    const group = groups.get(key) ?? { options, taskIds: [] };
+    const { outputFile, 'output-file': kebabOutputFile, ...shared } = (inputs[taskId] ?? overrides) as CheckExecutorSchema & { 'output-file'?: string };
+    const key = JSON.stringify(shared);
+    const group: Group = groups.get(key) ?? { options: shared, taskIds: [], outputFiles: {} };
     group.taskIds.push(taskId);
+    group.outputFiles[taskGraph.tasks[taskId].target.project] = outputFile ?? kebabOutputFile;
     groups.set(key, group);
   }
-  for (const { options: raw, taskIds } of groups.values()) {
+  for (const { options: raw, taskIds, outputFiles } of groups.values()) {
     let options;
     try {
       options = normalizeCheckOptions(raw);
@@ -59,6 +63,7 @@ export async function checkAllTasks(
       graph: context.projectGraph!,
       projects: taskIds.map(projectOf),
       options,
+      outputFiles,
     });
     for (const id of taskIds) {
       const outcome = outcomes[projectOf(id)];
