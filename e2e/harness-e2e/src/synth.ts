@@ -229,9 +229,9 @@ export function selectTasks(run: HarnessRun, source: TaskSource): string[] {
 export const runCommandToFiles = runCommand;
 
 /** `nx run-many -t harness-check --output-style=static <args>`, and how each task was settled. */
-export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<HarnessRun> {
+export async function runHarnessCheck(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, command = 'run-many'): Promise<HarnessRun> {
   fs.rmSync(path.join(dir, '.nx/cache/run.json'), { force: true });
-  const result = await runCommandToFiles('npx', ['nx', 'run-many', '-t', 'harness-check', '--output-style=static', ...args], {
+  const result = await runCommandToFiles('npx', ['nx', command, '-t', 'harness-check', '--output-style=static', ...args], {
     cwd: dir,
     env: createSynthEnv(dir, env),
     timeoutMs: 3 * 60 * 1000,

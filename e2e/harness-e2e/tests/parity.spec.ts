@@ -195,8 +195,15 @@ describe('with the seeded violations', () => {
   }, STEP_TIMEOUT_MS);
 
   // The executor prefers Nx batch mode, so the default run above is a batch; check both paths by name.
-  it.each([['--batch'], ['--batch=false']])('prints the same findings with %s', async (batchFlag) => {
-    const run = await runHarnessCheck(dir, [RULES, '--skip-nx-cache', batchFlag]);
+  it.each([['--batch'], ['--batch=false --parallel=1'], ['--batch=false --parallel=4']])('prints the same findings with %s', async (flags) => {
+    const run = await runHarnessCheck(dir, [RULES, '--skip-nx-cache', ...flags.split(' ')]);
+
+    const blocks = expectFailingRunToBeComplete(run, violationFiles);
+    expect(blocks.map(identifyBlock).sort()).toEqual(identifyEslintFindings(eslintMessages));
+  }, STEP_TIMEOUT_MS);
+
+  it('nx affected over the violating files reports the same findings as the serial run', async () => {
+    const run = await runHarnessCheck(dir, [RULES, '--skip-nx-cache', `--files=${violationFiles.join(',')}`], {}, 'affected');
 
     const blocks = expectFailingRunToBeComplete(run, violationFiles);
     expect(blocks.map(identifyBlock).sort()).toEqual(identifyEslintFindings(eslintMessages));
