@@ -198,7 +198,9 @@ describe('adopt generator', () => {
     addProject(tree, 'orders', 'libs/orders', { 'src/index.ts': 'export function placeOrder() {}\n', 'src/index.spec.ts': '' }, { tags: ['scope:orders'], targets: { test: { executor: '@nx/jest:jest' } } });
     await adoptGenerator(tree, {});
     const files = { 'libs/orders/README.md': read(tree, 'libs/orders/README.md'), 'libs/orders/CONVENTIONS.md': read(tree, 'libs/orders/CONVENTIONS.md') };
-    const check = createTestCheckContext({ projects: [{ name: 'orders', root: 'libs/orders' }], files });
+    // The workspace as the rule sees it: the documents and the files they name.
+    const workspace = { ...files, 'libs/orders/src/index.ts': read(tree, 'libs/orders/src/index.ts'), 'libs/orders/src/index.spec.ts': '', 'harness.yaml': '' };
+    const check = createTestCheckContext({ projects: [{ name: 'orders', root: 'libs/orders' }], files: workspace });
     expect(docsRule.check(createTestRuleContext(check, 'orders', { setting: { options: { ...docsRule.defaultOptions, brief: 'NO-BRIEF.md' } } }))).toEqual([]);
     expect(Object.values(files).join('')).not.toContain('harness:todo');
   });
