@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  isReservedWord,
   convertToStyle,
   findStyleProblem,
   isCustomStyle,
@@ -256,11 +257,13 @@ describe('properties', () => {
     );
   });
 
-  it('snake_case to camelCase and back is lossless for words of two or more characters', () => {
+  it('snake_case to camelCase and back is lossless for words of two or more characters, reserved words aside', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9]{1,6}$/);
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
         const snake = words.join('_');
+        // A conversion that would give a reserved word (`do`) gets a trailing `_` on purpose.
+        fc.pre(!isReservedWord(snake));
         expect(convertToStyle(convertToStyle(snake, 'camelCase')!, 'snake_case')).toBe(snake);
       }),
       { numRuns: 1000 },

@@ -83,6 +83,11 @@ export interface NameParts {
   suffix: string;
 }
 
+/** True for JavaScript reserved words, which a conversion never returns as they are. */
+export function isReservedWord(name: string): boolean {
+  return RESERVED_WORDS.has(name);
+}
+
 export function isKnownStyle(style: string): style is KnownStyle {
   return (KNOWN_STYLES as readonly string[]).includes(style);
 }
