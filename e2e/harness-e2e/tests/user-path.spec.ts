@@ -154,6 +154,17 @@ describe('refusals', () => {
     expect(snapshotFiles(dir)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'evil'))).toBe(false);
   }, STEP_TIMEOUT_MS);
+
+  it.each([['harness:module', 'ledger'], ['harness:init']])('honours --dry-run for %s: it lists changes and writes nothing', async (...args) => {
+    const statusBefore = await readGitStatus(dir);
+    const before = snapshotFiles(dir);
+
+    const result = await generate(...args, '--dry-run');
+
+    expect(result.code).toBe(0);
+    expect(await readGitStatus(dir)).toBe(statusBefore);
+    expect(snapshotFiles(dir)).toEqual(before);
+  }, STEP_TIMEOUT_MS);
 });
 
 describe('nx run billing:harness-check findings', () => {

@@ -1,0 +1,46 @@
+import Ajv from 'ajv';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { RULE_IDS } from '../rules';
+import { readHarnessConfig } from './read-harness-config';
+
+/** The schema editors read (shipped in the package) and the loader the check uses must agree. */
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/harness.schema.json'), 'utf8'));
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+const accepts = (text: string) => {
+  let loaderOk = true;
+  try {
+    readHarnessConfig(text, RULE_IDS);
+  } catch {
+    loaderOk = false;
+  }
+  return { schema: validate(parse(text) ?? {}) as boolean, loader: loaderOk };
+};
+
+describe('harness.schema.json and the config loader', () => {
+  it('lists exactly the rules the check has', () => {
+    expect([...schema.properties.rules.propertyNames.enum].sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it.each([
+    ['a full config', 'dependencies:\n  constraints:\n    - sourceTag: "scope:a"\n      onlyDependOnLibsWithTags: ["scope:a"]\n      explanation: why\nrules:\n  naming: warn\n  file-size: { severity: warn, maxLines: 300 }\nconventions:\n  naming: { functions: snake_case, files: kebab-case }\n  coverage: { lines: 90 }\n  tests: { required: false }\n  layers: [types, service]\n'],
+    ['an empty file', ''],
+    ['a custom naming regex', 'conventions:\n  naming: { functions: "/^[a-z]+$/" }\n'],
+  ])('both accept %s', (_name, text) => {
+    expect(accepts(text)).toEqual({ schema: true, loader: true });
+  });
+
+  it.each([
+    ['an unknown rule id', 'rules:\n  spelling: error\n'],
+    ['an unknown severity', 'rules:\n  naming: sometimes\n'],
+    ['an unknown naming style', 'conventions:\n  naming: { functions: loud }\n'],
+    ['a constraint without sourceTag or allSourceTags', 'dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n'],
+    ['a threshold over 100', 'conventions:\n  coverage: { lines: 120 }\n'],
+    ['an unknown top-level key', 'extras: 1\n'],
+    ['an unknown constraint field', 'dependencies:\n  constraints:\n    - sourceTag: a\n      onlyDependOnLibs: [b]\n'],
+  ])('both refuse %s', (_name, text) => {
+    expect(accepts(text)).toEqual({ schema: false, loader: false });
+  });
+});
