@@ -14,6 +14,8 @@ const steps = [
   ['harness-check on this repo', 'npx', ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', '--output-style=static']],
   ['generated docs of this repo in sync', 'npx', ['nx', 'sync:check']],
   ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],
+  // The Nx 23.2.1 leg of the version matrix is the step above; this is the Nx 22 leg.
+  ['e2e at Nx 22 (user path, adoption)', process.execPath, ['scripts/e2e-matrix.mjs', '22.7.12']],
 ];
 const only = process.argv.slice(2);
 for (const [name, cmd, args] of steps) {
