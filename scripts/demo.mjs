@@ -192,7 +192,7 @@ function printSummary(timings, tarball) {
   const total = timings.reduce((sum, t) => sum + t.seconds, 0);
   say('done: harness works end to end from the packed tarball.');
   say(`  tarball    ${path.relative(REPO, tarball)}`);
-  say(`  workspace  ${path.relative(REPO, DEMO)} (modules: ${MODULES.map((m) => m.name).join(', ')})`);
+  say(`  workspace  ${path.relative(REPO, DEMO)} (modules: shared, ${MODULES.map((m) => m.name).join(', ')})`);
   for (const t of timings) say(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.title}`);
   say(`  ${total.toFixed(1).padStart(6)} s  total`);
   say(`  next: cd ${path.relative(process.cwd(), DEMO) || '.'} && npx nx run-many -t harness-check`);
