@@ -15,7 +15,7 @@ import { describeMachine, measureCommand, median } from './lib/measure.mjs';
 import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessTerminal } from './lib/read-findings.mjs';
 import { renderBenchSection } from './lib/render-results.mjs';
 import { writeSection } from './lib/results-file.mjs';
-import { PINNED, benchEnv, createWorkspace, ensureTemplate, packHarness } from './lib/workspace.mjs';
+import { PINNED, benchEnv, createWorkspace, ensureTemplate, packHarness, swapBatchImplementation } from './lib/workspace.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -79,6 +79,32 @@ function defineTools(logDir) {
       id: 'harness-all-cold',
       label: 'harness, every default rule, cold',
       ...harnessTool(['--skip-nx-cache']),
+      compare: false,
+    },
+    {
+      id: 'harness-deps-cold-noiso',
+      label: 'harness, dependency rules, cold, NX_ISOLATE_PLUGINS=false',
+      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
+      env: { GITHUB_ACTIONS: 'true', NX_ISOLATE_PLUGINS: 'false' },
+      compare: true,
+    },
+    {
+      id: 'nx-floor',
+      label: 'Nx floor: the same run-many, batch executor that does nothing',
+      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
+      read: () => ({ complete: true, files: [] }),
+      before: (ws) => swapBatchImplementation(ws, true),
+      after: (ws) => swapBatchImplementation(ws, false),
+      compare: false,
+    },
+    {
+      id: 'nx-floor-noiso',
+      label: 'Nx floor, NX_ISOLATE_PLUGINS=false',
+      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
+      env: { GITHUB_ACTIONS: 'true', NX_ISOLATE_PLUGINS: 'false' },
+      read: () => ({ complete: true, files: [] }),
+      before: (ws) => swapBatchImplementation(ws, true),
+      after: (ws) => swapBatchImplementation(ws, false),
       compare: false,
     },
     {
@@ -166,7 +192,12 @@ async function benchSize(projects, template, problems) {
       const label = `${tool.id}-r${r}`;
       if (skipped.has(tool.id)) continue;
       tool.before?.(ws);
-      const m = await measureCommand('npx', tool.args(label), { cwd: ws, env: { ...env, ...tool.env }, logDir, label });
+      let m;
+      try {
+        m = await measureCommand('npx', tool.args(label), { cwd: ws, env: { ...env, ...tool.env }, logDir, label });
+      } finally {
+        tool.after?.(ws);
+      }
       const read = tool.read(m, ws, label, projects);
       const run = {
         wallMs: Math.round(m.wallMs),

@@ -170,3 +170,32 @@ export function writeCruiserConfig(constraints) {
   };
   return `// written by benchmarks/run.mjs: depConstraints.json as path rules\nmodule.exports = ${JSON.stringify(config, null, 2)};\n`;
 }
+
+const NOOP_BATCH = `"use strict";
+// Written by benchmarks/run.mjs for the "Nx floor" rows: every task passes at once, so the run
+// measures only what Nx itself spends on a run-many of the inferred harness-check targets.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.default = async function* noopBatch(taskGraph) {
+  for (const task of Object.keys(taskGraph.tasks)) yield { task, result: { success: true, terminalOutput: "" } };
+};
+`;
+
+/**
+ * Points the installed plugin's batch implementation at a no-op for one measured run and back.
+ * Same workspace, same graph, same inferred targets and inputs: the difference to harness cold is
+ * harness's own work. The files are replaced, never edited, because node_modules is hard-linked
+ * to the template.
+ */
+export function swapBatchImplementation(ws, noop) {
+  const dir = path.join(ws, 'node_modules/harness');
+  const file = path.join(dir, 'executors.json');
+  const original = path.join(dir, 'executors.bench-original.json');
+  if (!fs.existsSync(original)) fs.copyFileSync(file, original);
+  const executors = JSON.parse(fs.readFileSync(original, 'utf8'));
+  if (noop) {
+    fs.writeFileSync(path.join(dir, 'bench-noop-batch.js'), NOOP_BATCH);
+    executors.executors.check.batchImplementation = './bench-noop-batch';
+  }
+  fs.rmSync(file);
+  fs.writeFileSync(file, JSON.stringify(executors, null, 2) + '\n');
+}
