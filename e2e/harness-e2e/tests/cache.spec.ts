@@ -251,6 +251,30 @@ it('restores each --output-file report when the task is read from the cache', as
   expect({ afterRun: 'cached', missing: reports.filter((f) => !fs.existsSync(resolve(f))) }).toEqual({ afterRun: 'cached', missing: [] });
 }, STEP_TIMEOUT_MS);
 
+it("re-parses a changed file although harness's facts cache holds the old one", async () => {
+  // --skip-nx-cache: Nx runs every task, so what is checked is harness's own facts cache
+  // (.nx/workspace-data/harness-facts), keyed by the content hashes in Nx's file map.
+  const file = `libs/${LONER}/src/lib/file-3.ts`;
+  const args = ['--rules=naming', '--skip-nx-cache', `--projects=${LONER}`, '--format=json', `--output-file=${REPORTS}/{projectName}.json`];
+  const namesFound = async () => {
+    fs.rmSync(resolve(REPORTS), { recursive: true, force: true });
+    await runHarnessCheck(dir, args, {}, 'run-many');
+    return readFindings().filter((f) => f.file === file).map((f) => f.found.replace(/`/g, '')).filter((found) => found.includes('Probe'));
+  };
+  const original = fs.readFileSync(resolve(file), 'utf8');
+  try {
+    fs.writeFileSync(resolve(file), `${original}\nexport function Probe_First(): number {\n  return 1;\n}\n`);
+    expect(await namesFound()).toEqual(['Probe_First']);
+    expect(fs.readdirSync(resolve('.nx/workspace-data/harness-facts'))).toContain(`${LONER}.json`);
+    fs.writeFileSync(resolve(file), `${original}\nexport function Probe_Second(): number {\n  return 2;\n}\n`);
+    expect(await namesFound()).toEqual(['Probe_Second']);
+    fs.writeFileSync(resolve(file), original);
+    expect(await namesFound()).toEqual([]);
+  } finally {
+    fs.writeFileSync(resolve(file), original);
+  }
+}, 3 * STEP_TIMEOUT_MS);
+
 it('stays within the suite time budget', () => {
   expect(Date.now() - startedAt).toBeLessThan(SUITE_BUDGET_MS);
 });

@@ -64,6 +64,7 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
         outcomes[project] = describeFailure(error, options.verbose);
       }
     }
+    context.persist?.();
     const { findings, notes } = applyBaseline(workspaceRoot, found, options);
     for (const project of Object.keys(findings)) {
       const report = reporter(sortFindings(findings[project]), totals[project]);

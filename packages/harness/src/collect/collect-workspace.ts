@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
 import type { CheckContext, GitRunner, ProjectInfo } from '../rules/types';
-import { createSourceReader } from './create-source-reader';
-import { listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
+import { createSourceReader, type StoredFacts } from './create-source-reader';
+import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
+import { cachesDisabled } from './load-typescript';
+import { findWorkspaceDataDirectory, listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
 import { readPackageName, readPathAliases } from './read-import-aliases';
 import { createImportResolver } from './resolve-import';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
@@ -49,7 +52,10 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
     });
     projects[name] = describeProject(name, root, node.data, files, pathAliases, readPackageName(graph, name));
   }
-  const { readSource, isParsed } = createSourceReader(workspaceRoot);
+  // Stored facts only with Nx's own file map: its hashes match what is on disk, while a file map
+  // handed in (tests, the re-check after --fix) may not.
+  const stored = options.projectFiles ? undefined : openStoredFacts(workspaceRoot, projectFiles);
+  const { readSource, isParsed, persist } = createSourceReader(workspaceRoot, stored);
   return {
     workspaceRoot,
     projects,
@@ -58,6 +64,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
     config: options.config,
     readSource,
     isParsed,
+    persist: () => persist(knownFiles),
     resolveImport: createImportResolver(projects, knownFiles),
     readText: (file) => readWorkspaceText(workspaceRoot, file),
     exists: (file) => existsInWorkspace(workspaceRoot, file),
@@ -96,4 +103,35 @@ function describeProject(
     entryPoints,
     projectType: data.projectType,
   };
+}
+
+/** The facts cache under Nx's workspace data, keyed by the hashes of Nx's file map. */
+function openStoredFacts(workspaceRoot: string, projectFiles: ProjectFiles): StoredFacts | undefined {
+  if (cachesDisabled()) return undefined;
+  const located = new Map<string, { project: string; hash: string }>();
+  for (const [project, files] of Object.entries(projectFiles)) {
+    for (const f of files) if (f.hash) located.set(f.file, { project, hash: f.hash });
+  }
+  if (located.size === 0) return undefined;
+  const parser = describeParser(require.resolve('./parse-source'), readOwnVersion(), readTypeScriptVersion());
+  const cache = openFactsCache(path.join(findWorkspaceDataDirectory(workspaceRoot), FACTS_CACHE_DIR), parser);
+  return { cache, locate: (file) => located.get(file) };
+}
+
+function readOwnVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function readTypeScriptVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('typescript/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSourceReader } from './create-source-reader';
+import { openFactsCache } from './facts-cache';
 
 describe('createSourceReader', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-sources-'));
@@ -42,5 +43,32 @@ describe('createSourceReader', () => {
     const facts = reader.readSource('minified.js');
     expect(facts.parseError).toBeUndefined();
     expect(facts.imports.map((i) => i.specifier)).toEqual(['lodash']);
+  });
+
+  describe('with stored facts', () => {
+    const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-stored-'));
+    const locate = (file: string) => (file === 'missing.ts' || file === 'ok.ts' ? { project: 'p', hash: `hash-of-${file}` } : undefined);
+
+    it('parses once, stores the facts, and a later run reads them instead of parsing', () => {
+      const first = createSourceReader(root, { cache: openFactsCache(storeDir, 'parser'), locate });
+      const parsed = first.readSource('ok.ts');
+      first.persist(new Set(['ok.ts']));
+      // the file changes on disk, but its recorded hash does not: the stored facts are the ones returned
+      const later = createSourceReader(root, { cache: openFactsCache(storeDir, 'parser'), locate });
+      write('ok.ts', 'export const changed = 1;\n');
+      expect(later.readSource('ok.ts')).toEqual(parsed);
+      expect(later.isParsed('ok.ts')).toBe(true);
+      write('ok.ts', "import { a } from './a';\nexport const b = a;\n");
+    });
+
+    it('never stores an unreadable file, which may be readable next time', () => {
+      const reader = createSourceReader(root, { cache: openFactsCache(storeDir, 'parser'), locate });
+      expect(reader.readSource('missing.ts').skipped).toBe('unreadable (ENOENT)');
+      reader.persist(new Set(['missing.ts']));
+      write('missing.ts', 'export const now = 1;\n');
+      const later = createSourceReader(root, { cache: openFactsCache(storeDir, 'parser'), locate });
+      expect(later.readSource('missing.ts').declarations.map((d) => d.name)).toEqual(['now']);
+      fs.rmSync(path.join(root, 'missing.ts'));
+    });
   });
 });

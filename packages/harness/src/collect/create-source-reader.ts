@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { SourceFacts } from '../core/source-facts';
+import type { FactsCache } from './facts-cache';
 import { parseSource } from './parse-source';
 import { resolveInsideWorkspace } from './read-workspace-file';
 
@@ -16,20 +17,44 @@ const skippedFacts = (file: string, reason: string, lineCount = 0): SourceFacts 
   skipped: reason,
 });
 
+export interface SourceReader {
+  readSource: (file: string) => SourceFacts;
+  isParsed: (file: string) => boolean;
+  /** Keeps what this run parsed for the next one; a no-op without a facts cache. */
+  persist: (liveFiles: ReadonlySet<string>) => void;
+}
+
+/** Facts kept between runs, and each file's project and content hash (from Nx's file map). */
+export interface StoredFacts {
+  cache: FactsCache;
+  locate: (file: string) => { project: string; hash: string } | undefined;
+}
+
 /**
- * Returns a reader that parses each file at most once per run, whichever rule asks first.
+ * Returns a reader that parses each file at most once per run, whichever rule asks first, and
+ * not at all when `stored` holds its facts for the same content.
  * Binary, non-UTF-8, unreadable and oversized files come back as `skipped` instead of throwing.
  */
-export function createSourceReader(workspaceRoot: string): { readSource: (file: string) => SourceFacts; isParsed: (file: string) => boolean } {
+export function createSourceReader(workspaceRoot: string, stored?: StoredFacts): SourceReader {
   const cache = new Map<string, SourceFacts>();
   const readSource = (file: string): SourceFacts => {
     const cached = cache.get(file);
     if (cached) return cached;
-    const facts = readAndParse(workspaceRoot, file);
+    const at = stored?.locate(file);
+    let facts = at ? stored!.cache.get(at.project, file, at.hash) : undefined;
+    if (!facts) {
+      facts = readAndParse(workspaceRoot, file);
+      // An unreadable file may be readable next time: only what its content decides is kept.
+      if (at && !facts.skipped?.startsWith('unreadable')) stored!.cache.set(at.project, file, at.hash, facts);
+    }
     cache.set(file, facts);
     return facts;
   };
-  return { readSource, isParsed: (file) => cache.has(file) };
+  return {
+    readSource,
+    isParsed: (file) => cache.has(file),
+    persist: (liveFiles) => stored?.cache.save(liveFiles),
+  };
 }
 
 function readAndParse(workspaceRoot: string, file: string): SourceFacts {

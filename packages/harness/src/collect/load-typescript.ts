@@ -30,7 +30,7 @@ let loaded: LoadedTypeScript | undefined;
 export function loadTypeScript(): LoadedTypeScript {
   if (loaded) return loaded;
   const file = require.resolve('typescript');
-  if (require.cache[file] || process.env.HARNESS_NO_CODE_CACHE === 'true') {
+  if (require.cache[file] || cachesDisabled()) {
     loaded = { ts: require(file) as typeof ts, usedCache: false, saveCodeCache: () => undefined };
     return loaded;
   }
@@ -94,4 +94,9 @@ function writeCache(cacheFile: string, data: Buffer): void {
   } catch {
     // A read-only or full temp dir costs the next run its speed-up, nothing else.
   }
+}
+
+/** `HARNESS_NO_CACHE=true` turns off every cache harness keeps between runs (measuring, debugging). */
+export function cachesDisabled(): boolean {
+  return process.env.HARNESS_NO_CACHE === 'true';
 }

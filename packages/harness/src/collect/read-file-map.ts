@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { FileData, ProjectGraph } from '@nx/devkit';
 
 /** Files of each project with the project-level deps Nx found in each file. */
@@ -27,4 +28,22 @@ export async function readProjectFiles(graph: ProjectGraph): Promise<{ files: Pr
 /** Flattens a file's `deps` (strings or `[target, type]` tuples) to target names. */
 export function listFileDeps(data: FileData): string[] {
   return (data.deps ?? []).map((d) => (Array.isArray(d) ? d[0] : d)).filter((d): d is string => typeof d === 'string');
+}
+
+/**
+ * Nx's workspace data folder (`.nx/workspace-data` unless configured), where Nx keeps the graph
+ * and file map and where harness keeps its facts cache, so that `nx reset` clears both.
+ */
+export function findWorkspaceDataDirectory(workspaceRoot: string): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nxRoot = require('nx/src/utils/workspace-root').workspaceRoot as string;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const dir = require('nx/src/utils/cache-directory').workspaceDataDirectory as string;
+    if (nxRoot === workspaceRoot && typeof dir === 'string') return dir;
+  } catch {
+    // An Nx without these internal modules: Nx's default below.
+  }
+  const configured = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? process.env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
+  return configured ? path.resolve(workspaceRoot, configured) : path.join(workspaceRoot, '.nx', 'workspace-data');
 }

@@ -45,8 +45,10 @@ export interface CheckContext {
   config: HarnessConfig;
   /** Parses a file once per run and returns what the rules need. */
   readSource(file: string): SourceFacts;
-  /** True once `readSource` has parsed the file in this run. */
+  /** True once `readSource` has returned the file in this run. */
   isParsed(file: string): boolean;
+  /** Keeps the facts parsed in this run for the next one (harness's facts cache); optional. */
+  persist?(): void;
   /** Resolves an import as written in `fromFile`. */
   resolveImport(fromFile: string, specifier: string): ResolvedImport;
   /** Reads a workspace-relative text file, or undefined when it does not exist. */
