@@ -53,6 +53,15 @@ function defineTools(logDir) {
       compare: true,
     },
     {
+      id: 'eslint-cached',
+      label: 'ESLint, --cache (second run onwards)',
+      args: (label) => ['eslint', 'libs/**/*.ts', '--cache', '--cache-location', 'tmp/eslintcache', '--format', 'json', '--output-file', path.join(logDir, `${label}.eslint.json`)],
+      okExit: (code) => code === 0 || code === 1,
+      read: (m, ws, label) => readEslintFindings(path.join(logDir, `${label}.eslint.json`), ws),
+      compare: true,
+      warmUp: true,
+    },
+    {
       id: 'depcruise',
       label: 'dependency-cruiser (same rules as path regexes)',
       args: (label) => ['depcruise', 'libs', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--output-to', path.join(logDir, `${label}.depcruise.json`)],
@@ -76,9 +85,25 @@ function defineTools(logDir) {
       warmUp: true,
     },
     {
+      id: 'harness-deps-first',
+      label: 'harness, dependency rules, first run (--skip-nx-cache, HARNESS_NO_CACHE=true)',
+      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
+      env: { GITHUB_ACTIONS: 'true', HARNESS_NO_CACHE: 'true' },
+      compare: true,
+    },
+    {
       id: 'harness-all-cold',
-      label: 'harness, every default rule, cold',
+      label: 'harness, every default rule, cold (--skip-nx-cache)',
       ...harnessTool(['--skip-nx-cache']),
+      compare: false,
+      // the untimed run leaves harness's facts cache as every later --skip-nx-cache run finds it
+      warmUp: true,
+    },
+    {
+      id: 'harness-all-first',
+      label: 'harness, every default rule, first run (--skip-nx-cache, HARNESS_NO_CACHE=true)',
+      ...harnessTool(['--skip-nx-cache']),
+      env: { GITHUB_ACTIONS: 'true', HARNESS_NO_CACHE: 'true' },
       compare: false,
     },
     {
