@@ -151,6 +151,11 @@ function defineGenerators() {
       label: '`nx g @nx/js:library`',
       args: (i) => ['nx', 'g', '@nx/js:library', `libs/benchy${i}`, '--bundler=none', '--linter=none', '--unitTestRunner=jest', '--no-interactive'],
     },
+    {
+      id: 'gen-nx-js-library-bare',
+      label: '`nx g @nx/js:library`, no test runner',
+      args: (i) => ['nx', 'g', '@nx/js:library', `libs/benchz${i}`, '--bundler=none', '--linter=none', '--unitTestRunner=none', '--no-interactive'],
+    },
   ];
 }
 

@@ -188,6 +188,22 @@ it('reruns a project when a tag two hops down its dependencies changes (transiti
   expect(selectTasks(run, 'cache')).toEqual(others(TOP, MIDDLE, BOTTOM));
 }, STEP_TIMEOUT_MS);
 
+it("reruns the projects above a dependency whose package.json changes (TS-solution tags live there)", async () => {
+  await runCachedBaseline();
+  const bottomPackage = `libs/${BOTTOM}/package.json`;
+
+  // project.json and package.json are one fileset of the target's inputs; this is the second half.
+  const run = await runAfterEditing([bottomPackage], () =>
+    fs.writeFileSync(resolve(bottomPackage), JSON.stringify({ name: `@synth/${BOTTOM}-package`, private: true }, null, 2) + '\n'),
+  );
+
+  expect(run.code).toBe(0);
+  expect(run.tasks.get(BOTTOM)).toBe('ran');
+  expect(run.tasks.get(MIDDLE)).toBe('ran');
+  expect(run.tasks.get(TOP)).toBe('ran');
+  expect(selectTasks(run, 'cache')).toEqual(others(TOP, MIDDLE, BOTTOM));
+}, STEP_TIMEOUT_MS);
+
 it('runs a new project and reruns the project that starts importing it', async () => {
   await runCachedBaseline();
   const name = 'auth-util-cache-new';

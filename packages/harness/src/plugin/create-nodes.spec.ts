@@ -27,7 +27,7 @@ describe('createNodes', () => {
       expect.arrayContaining([
         '{projectRoot}/**/*',
         '{workspaceRoot}/harness.yaml',
-        { fileset: '{projectRoot}/project.json', dependencies: true },
+        { fileset: '{projectRoot}/{project.json,package.json}', dependencies: true },
       ]),
     );
   });

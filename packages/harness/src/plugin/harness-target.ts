@@ -30,8 +30,9 @@ export function createHarnessTarget(executor: string, options: HarnessPluginOpti
       '{workspaceRoot}/package.json',
       '{workspaceRoot}/ARCHITECTURE.md',
       '{workspaceRoot}/tsconfig.base.json',
-      { fileset: '{projectRoot}/project.json', dependencies: true },
-      { fileset: '{projectRoot}/package.json', dependencies: true },
+      // One fileset for both tag files: Nx walks the dependency closure once per fileset, which
+      // at 1,000 projects was about 0.3 s of task hashing per extra fileset.
+      { fileset: '{projectRoot}/{project.json,package.json}', dependencies: true },
     ],
     // A report written with --output-file is restored on a cache hit; without the option Nx ignores it.
     // Nx keeps a CLI flag as typed, so both spellings of the option are declared.
