@@ -5,7 +5,7 @@ import type { HarnessConfig } from '../config/types';
 import type { CheckContext, GitRunner, ProjectInfo } from '../rules/types';
 import { createSourceReader, type StoredFacts } from './create-source-reader';
 import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
-import { cachesDisabled } from './load-typescript';
+import { cachesDisabled } from './cache-files';
 import { findWorkspaceDataDirectory, listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
 import { readPackageName, readPathAliases } from './read-import-aliases';
 import { createImportResolver } from './resolve-import';

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceFacts } from '../core/source-facts';
+import { writeCacheFile } from './cache-files';
 
 /** The folder, under Nx's workspace data, that keeps parsed facts between runs: one file a project. */
 export const FACTS_CACHE_DIR = 'harness-facts';
@@ -63,7 +64,7 @@ export function openFactsCache(dir: string, parser: string): FactsCache {
       for (const project of dirty) {
         const files: Entries = {};
         for (const [file, entry] of Object.entries(projects.get(project) ?? {})) if (liveFiles.has(file)) files[file] = entry;
-        writeAtomically(fileOf(project), JSON.stringify({ parser, files } satisfies ProjectFacts));
+        writeCacheFile(fileOf(project), JSON.stringify({ parser, files } satisfies ProjectFacts));
       }
       dirty.clear();
     },
@@ -83,16 +84,4 @@ export function describeParser(parserFile: string, harnessVersion: string, types
   }
   const digest = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
   return `harness ${harnessVersion}; parser ${digest}; typescript ${typescriptVersion}`;
-}
-
-/** A temporary name, then a rename: a run in parallel never reads half a file. */
-function writeAtomically(file: string, text: string): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch {
-    // A read-only workspace costs the next run its speed-up, nothing else.
-  }
 }

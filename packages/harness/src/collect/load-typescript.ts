@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type * as ts from 'typescript';
+import { cachesDisabled, writeCacheFile } from './cache-files';
 
 /** Where compiled TypeScript is kept between runs; one file per TypeScript build and Node version. */
 export const CODE_CACHE_DIR = path.join(os.tmpdir(), 'nx-harness-code-cache');
@@ -66,7 +67,7 @@ export function compileWithCodeCache(file: string, cacheDir: string): LoadedType
     saveCodeCache: () => {
       if (saved) return;
       saved = true;
-      writeCache(cacheFile, script.createCachedData());
+      writeCacheFile(cacheFile, script.createCachedData());
     },
   };
 }
@@ -82,21 +83,4 @@ function readCache(cacheFile: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Written to a temporary name and renamed, so a parallel run never reads half a file. */
-function writeCache(cacheFile: string, data: Buffer): void {
-  try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, cacheFile);
-  } catch {
-    // A read-only or full temp dir costs the next run its speed-up, nothing else.
-  }
-}
-
-/** `HARNESS_NO_CACHE=true` turns off every cache harness keeps between runs (measuring, debugging). */
-export function cachesDisabled(): boolean {
-  return process.env.HARNESS_NO_CACHE === 'true';
 }

@@ -57,6 +57,7 @@ export function parseSource(file: string, text: string): SourceFacts {
     facts.declarations.push({ name: name.text, kind, exported, ...position(name.getStart(sf)) });
   };
   const K = t.SyntaxKind;
+  const declarationKinds = listDeclarationKinds(t);
   // Type annotations are a large share of a TypeScript AST and hold nothing the rules read,
   // except `import('x')` types; their subtrees are skipped unless the text has such an import.
   const skipTypes = !IMPORT_CALL.test(text);
@@ -93,21 +94,6 @@ export function parseSource(file: string, text: string): SourceFacts {
         if (t.isLiteralTypeNode(arg)) addImport(arg.literal as ts.Expression, node, true);
         break;
       }
-      case K.FunctionDeclaration:
-        addDeclaration((node as ts.FunctionDeclaration).name, 'function', isExported(t, node));
-        break;
-      case K.ClassDeclaration:
-        addDeclaration((node as ts.ClassDeclaration).name, 'class', isExported(t, node));
-        break;
-      case K.InterfaceDeclaration:
-        addDeclaration((node as ts.InterfaceDeclaration).name, 'interface', isExported(t, node));
-        break;
-      case K.TypeAliasDeclaration:
-        addDeclaration((node as ts.TypeAliasDeclaration).name, 'type', isExported(t, node));
-        break;
-      case K.EnumDeclaration:
-        addDeclaration((node as ts.EnumDeclaration).name, 'enum', isExported(t, node));
-        break;
       case K.VariableStatement: {
         const statement = node as ts.VariableStatement;
         const exported = isExported(t, statement);
@@ -117,8 +103,11 @@ export function parseSource(file: string, text: string): SourceFacts {
         }
         break;
       }
-      default:
-        if (skipTypes && node.kind >= K.FirstTypeNode && node.kind <= K.LastTypeNode) return;
+      default: {
+        const kind = declarationKinds.get(node.kind);
+        if (kind) addDeclaration((node as ts.DeclarationStatement).name, kind, isExported(t, node));
+        else if (skipTypes && node.kind >= K.FirstTypeNode && node.kind <= K.LastTypeNode) return;
+      }
     }
     t.forEachChild(node, visitNested);
   };
@@ -129,6 +118,24 @@ export function parseSource(file: string, text: string): SourceFacts {
     saveCodeCache();
   }
   return facts;
+}
+
+let declarationKindsOf: { t: typeof ts; kinds: Map<ts.SyntaxKind, DeclarationKind> } | undefined;
+
+/** Named declarations by syntax kind; variables are classified apart (see classifyVariable). */
+function listDeclarationKinds(t: typeof ts): Map<ts.SyntaxKind, DeclarationKind> {
+  if (declarationKindsOf?.t !== t) {
+    const K = t.SyntaxKind;
+    const kinds = new Map<ts.SyntaxKind, DeclarationKind>([
+      [K.FunctionDeclaration, 'function'],
+      [K.ClassDeclaration, 'class'],
+      [K.InterfaceDeclaration, 'interface'],
+      [K.TypeAliasDeclaration, 'type'],
+      [K.EnumDeclaration, 'enum'],
+    ]);
+    declarationKindsOf = { t, kinds };
+  }
+  return declarationKindsOf.kinds;
 }
 
 function scriptKindOf(t: typeof ts, file: string): ts.ScriptKind {
