@@ -43,6 +43,17 @@ function defineTools(logDir) {
     okExit: (code) => code === 0 || code === 1,
     read: (m) => readHarnessTerminal(m.stdoutFile, m.stderrFile),
   });
+  /** The same run-many as harness cold, with the batch implementation swapped for a no-op. */
+  const floorTool = (id, label, env) => ({
+    id,
+    label,
+    ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
+    env: { GITHUB_ACTIONS: 'true', ...env },
+    read: () => ({ complete: true, files: [] }),
+    before: (ws) => swapBatchImplementation(ws, true),
+    after: (ws) => swapBatchImplementation(ws, false),
+    compare: false,
+  });
   return [
     {
       id: 'eslint',
@@ -113,25 +124,8 @@ function defineTools(logDir) {
       env: { GITHUB_ACTIONS: 'true', NX_ISOLATE_PLUGINS: 'false' },
       compare: true,
     },
-    {
-      id: 'nx-floor',
-      label: 'Nx floor: the same run-many, batch executor that does nothing',
-      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
-      read: () => ({ complete: true, files: [] }),
-      before: (ws) => swapBatchImplementation(ws, true),
-      after: (ws) => swapBatchImplementation(ws, false),
-      compare: false,
-    },
-    {
-      id: 'nx-floor-noiso',
-      label: 'Nx floor, NX_ISOLATE_PLUGINS=false',
-      ...harnessTool(['--rules=dependency-constraints', '--skip-nx-cache']),
-      env: { GITHUB_ACTIONS: 'true', NX_ISOLATE_PLUGINS: 'false' },
-      read: () => ({ complete: true, files: [] }),
-      before: (ws) => swapBatchImplementation(ws, true),
-      after: (ws) => swapBatchImplementation(ws, false),
-      compare: false,
-    },
+    floorTool('nx-floor', 'Nx floor: the same run-many, batch executor that does nothing', {}),
+    floorTool('nx-floor-noiso', 'Nx floor, NX_ISOLATE_PLUGINS=false', { NX_ISOLATE_PLUGINS: 'false' }),
     {
       id: 'nx-graph',
       label: 'plain `nx graph --file` (floor)',

@@ -8,7 +8,6 @@ import type {
 } from '../core/source-facts';
 import { loadTypeScript } from './load-typescript';
 
-let codeCacheSaved = false;
 const IMPORT_CALL = /\bimport\s*\(/;
 
 /** Parses one source text and extracts imports, declarations and console calls in one walk. */
@@ -112,11 +111,9 @@ export function parseSource(file: string, text: string): SourceFacts {
     t.forEachChild(node, visitNested);
   };
   for (const statement of sf.statements) visit(statement, true);
-  // After one file the parser's own functions are compiled too, so the cache holds them.
-  if (!codeCacheSaved) {
-    codeCacheSaved = true;
-    saveCodeCache();
-  }
+  // After one file the parser's own functions are compiled too, so the cache holds them; later
+  // calls do nothing.
+  saveCodeCache();
   return facts;
 }
 
