@@ -32,8 +32,8 @@ import {
  * once the violations are fixed and once a dependency is retagged. ONE workspace; the tests run
  * in file order and build on each other.
  *
- * Time budget on 2 cores, whole suite under 4.5 minutes (measured: ~2 minutes at load 10, most
- * of it the --batch=false run):
+ * Time budget on 2 cores, the 60-project part under 4.5 minutes (measured: ~2 minutes at load 10,
+ * most of it the --batch=false run), each layout leg under 2:
  *   workspace  ~25 s: generate, npm install from the npm cache, git commit; +60 s with an empty
  *              npm cache; +30 s packing when the tarball is older than the compiled plugin
  *   eslint     ~5-10 s a run, with `nx show projects` first to refresh the graph the rule reads
@@ -43,11 +43,12 @@ import {
  * workspace per layout reused by every test of its leg: the plugin hoisted into a parent folder's
  * node_modules, a pnpm workspace (symlinks into node_modules/.pnpm) and yarn 4 with the
  * node-modules linker, under the alias `harness` and under the plugin's own name `nx-harness`.
- *   each leg   ~40-60 s: install from the package manager's cache (pnpm and yarn are installed
- *              once under the OS temp dir), ESLint twice, harness twice, `nx g <name>:init`
+ *   each leg   60-85 s at load 16 (hoisted 84, pnpm 59, yarn 74): install from the package
+ *              manager's cache (pnpm and yarn themselves once, under the OS temp dir), ESLint
+ *              twice, harness twice, `nx g <name>:init`
  * The last test fails the suite when it runs over, so a slowdown is seen, not absorbed.
  */
-const LAYOUT_LEG_BUDGET_MS = 1.5 * 60 * 1000;
+const LAYOUT_LEG_BUDGET_MS = 2 * 60 * 1000;
 const SUITE_BUDGET_MS = 4.5 * 60 * 1000 + 3 * LAYOUT_LEG_BUDGET_MS;
 const SETUP_TIMEOUT_MS = 5 * 60 * 1000;
 const STEP_TIMEOUT_MS = 2 * 60 * 1000;
