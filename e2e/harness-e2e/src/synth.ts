@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureTarball } from './ensure-tarball';
+import { addToolPaths, findRepoRoot, installDependencies, type InstallLayout } from './install-layout';
 import { listFiles } from './list-files';
 import { createNxEnv, runCommand, stripAnsi, type CommandResult, type RunOptions } from './run-command';
 
@@ -45,6 +46,10 @@ export interface SynthOptions {
   extraConstraints?: DepConstraint[];
   /** Edits made before the first commit, so they are part of the committed baseline. */
   prepare?: (dir: string) => void;
+  /** Where the packages are installed (default `npm`: the workspace's own node_modules). */
+  layout?: InstallLayout;
+  /** The name the plugin is installed under: the alias `harness` (default) or its own `nx-harness`. */
+  pluginName?: 'harness' | 'nx-harness';
 }
 
 /** One entry of the generator's violations.json. */
@@ -57,7 +62,8 @@ export interface SeededViolation {
 /**
  * Generates the workspace in a fresh folder under the OS temp dir, pins its devDependencies,
  * writes harness.yaml from depConstraints.json, registers the plugin as `nx g harness:init`
- * would, installs once (from the npm cache where it can) and commits. Returns the workspace folder.
+ * would, installs once in the layout (from the package manager's cache where it can) and commits.
+ * Returns the workspace folder.
  */
 export async function createSynthWorkspace(name: string, options: SynthOptions): Promise<string> {
   const tarball = await ensureTarball();
@@ -66,21 +72,23 @@ export async function createSynthWorkspace(name: string, options: SynthOptions):
   await expectSuccess('generating the synthetic workspace', runCommand(process.execPath, [SYNTH_SCRIPT, dir, ...args.map(String)], { cwd: os.tmpdir() }));
 
   const pkg = readJson(dir, 'package.json');
-  pkg.devDependencies = { ...pkg.devDependencies, typescript: TYPESCRIPT_VERSION, ...options.devDependencies, harness: `file:${tarball}` };
+  const { layout = 'npm', pluginName = 'harness' } = options;
+  pkg.devDependencies = { ...pkg.devDependencies, typescript: TYPESCRIPT_VERSION, ...options.devDependencies, [pluginName]: `file:${tarball}` };
   writeJson(dir, 'package.json', pkg);
   const nxJson = readJson(dir, 'nx.json');
-  nxJson.plugins = ['harness'];
+  nxJson.plugins = [pluginName];
   writeJson(dir, 'nx.json', nxJson);
   writeHarnessYaml(dir, [...readJson(dir, 'depConstraints.json'), ...(options.extraConstraints ?? [])]);
   fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n.nx\ndist\n');
   options.prepare?.(dir);
 
-  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
-  await expectSuccess('npm install', runCommand('npm', install, { cwd: dir, timeoutMs: 5 * 60 * 1000 }));
-  await expectSuccess('git init', runCommand('git', ['init', '-q'], { cwd: dir }));
-  await expectSuccess('git add', runCommand('git', ['add', '-A'], { cwd: dir }));
+  await expectSuccess(`installing (${layout} layout)`, installDependencies(dir, layout));
+  // The repository holds the workspace: a hoisted workspace is a sub-folder of it.
+  const repo = findRepoRoot(dir, layout);
+  await expectSuccess('git init', runCommand('git', ['init', '-q'], { cwd: repo }));
+  await expectSuccess('git add', runCommand('git', ['add', '-A'], { cwd: repo }));
   const identity = ['-c', 'user.email=e2e@harness.invalid', '-c', 'user.name=harness e2e'];
-  await expectSuccess('git commit', runCommand('git', [...identity, 'commit', '-q', '-m', 'synthetic workspace'], { cwd: dir }));
+  await expectSuccess('git commit', runCommand('git', [...identity, 'commit', '-q', '-m', 'synthetic workspace'], { cwd: repo }));
   return dir;
 }
 
@@ -201,7 +209,7 @@ export function createSynthEnv(dir: string, extra: NodeJS.ProcessEnv = {}): Node
   const env = createNxEnv();
   delete env.NX_BATCH_MODE;
   delete env.NX_CACHE_FAILURES;
-  return { ...env, NX_NO_CLOUD: 'true', NX_CACHE_DIRECTORY: path.join(dir, '.nx/cache'), ...extra };
+  return addToolPaths({ ...env, NX_NO_CLOUD: 'true', NX_CACHE_DIRECTORY: path.join(dir, '.nx/cache'), ...extra });
 }
 
 /**

@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
-import { parseFindingBlocks, type FindingBlock } from '../src';
+import { parseFindingBlocks, runCommand, type FindingBlock } from '../src';
+import type { InstallLayout } from '../src/install-layout';
 import {
+  createSynthEnv,
   createSynthWorkspace,
   ESLINT_DEV_DEPENDENCIES,
   findDependents,
@@ -30,16 +32,24 @@ import {
  * once the violations are fixed and once a dependency is retagged. ONE workspace; the tests run
  * in file order and build on each other.
  *
- * Time budget on 2 cores, whole suite under 4.5 minutes (measured: ~2 minutes at load 10, most
- * of it the --batch=false run):
+ * Time budget on 2 cores, the 60-project part under 4.5 minutes (measured: ~2 minutes at load 10,
+ * most of it the --batch=false run), each layout leg under 2:
  *   workspace  ~25 s: generate, npm install from the npm cache, git commit; +60 s with an empty
  *              npm cache; +30 s packing when the tarball is older than the compiled plugin
  *   eslint     ~5-10 s a run, with `nx show projects` first to refresh the graph the rule reads
  *   harness    ~4-8 s a run-many over 60 projects in Nx batch mode (the default: the executor
  *              sets preferBatch), 25-45 s with --batch=false (one process per task)
+ * Then the same parity in the install layouts of real repositories (LAYOUT_LEGS), one small
+ * workspace per layout reused by every test of its leg: the plugin hoisted into a parent folder's
+ * node_modules, a pnpm workspace (symlinks into node_modules/.pnpm) and yarn 4 with the
+ * node-modules linker, under the alias `harness` and under the plugin's own name `nx-harness`.
+ *   each leg   60-85 s at load 16 (hoisted 84, pnpm 59, yarn 74): install from the package
+ *              manager's cache (pnpm and yarn themselves once, under the OS temp dir), ESLint
+ *              twice, harness twice, `nx g <name>:init`
  * The last test fails the suite when it runs over, so a slowdown is seen, not absorbed.
  */
-const SUITE_BUDGET_MS = 4.5 * 60 * 1000;
+const LAYOUT_LEG_BUDGET_MS = 2 * 60 * 1000;
+const SUITE_BUDGET_MS = 4.5 * 60 * 1000 + 3 * LAYOUT_LEG_BUDGET_MS;
 const SETUP_TIMEOUT_MS = 5 * 60 * 1000;
 const STEP_TIMEOUT_MS = 2 * 60 * 1000;
 
@@ -87,8 +97,8 @@ function identifyBlock(block: FindingBlock): string {
 }
 
 /** ESLint's findings, named by the import the generator seeded into each file. */
-function identifyEslintFindings(messages: BoundaryMessage[]): string[] {
-  const target = new Map(violations.map((v) => [v.file, `@synth/${v.to}`]));
+function identifyEslintFindings(messages: BoundaryMessage[], seeded = violations): string[] {
+  const target = new Map(seeded.map((v) => [v.file, `@synth/${v.to}`]));
   return messages.map((m) => identify(m.file, m.line, target.get(m.file) ?? '(not seeded)')).sort();
 }
 
@@ -287,6 +297,103 @@ describe('when a scope:shared dependency is retagged scope:auth', () => {
     expect(selectTasks(run, 'cache')).toEqual(projects.filter((p) => !failing.includes(p)).sort());
     expectFailingRunToBeComplete(run, brokenFiles);
   }, STEP_TIMEOUT_MS);
+});
+
+interface LayoutLeg {
+  layout: InstallLayout;
+  pluginName: 'harness' | 'nx-harness';
+  /** The plugin's folder as the workspace root reaches it, and whether it is a symlink there. */
+  pluginPath: string;
+  symlink: boolean;
+  /** The lockfile that shows which package manager installed the workspace. */
+  lockfile: string;
+}
+
+const LAYOUT_LEGS: LayoutLeg[] = [
+  // The layout of issue 12: Nx loaded the plugin but could not resolve its executor.
+  { layout: 'hoisted', pluginName: 'harness', pluginPath: '../node_modules/harness', symlink: false, lockfile: '../package-lock.json' },
+  { layout: 'pnpm', pluginName: 'nx-harness', pluginPath: 'node_modules/nx-harness', symlink: true, lockfile: 'pnpm-lock.yaml' },
+  { layout: 'yarn', pluginName: 'harness', pluginPath: 'node_modules/harness', symlink: false, lockfile: 'yarn.lock' },
+];
+
+describe.each(LAYOUT_LEGS)('installed in the $layout layout as $pluginName', (leg) => {
+  let legStartedAt = 0;
+  let legDir = '';
+  let legViolations: SeededViolation[] = [];
+  let legFiles: string[] = [];
+
+  beforeAll(async () => {
+    legStartedAt = Date.now();
+    legDir = await createSynthWorkspace(`parity-${leg.layout}`, {
+      projects: 12,
+      files: 3,
+      violations: 4,
+      seed: 3,
+      devDependencies: ESLINT_DEV_DEPENDENCIES,
+      layout: leg.layout,
+      pluginName: leg.pluginName,
+    });
+    legViolations = readJson(legDir, 'violations.json');
+    legFiles = sortUnique(legViolations.map((v) => v.file));
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(() => {
+    if (legDir && !process.env.HARNESS_E2E_KEEP) removeSynthWorkspace(legDir);
+  });
+
+  it(`puts the plugin at ${leg.pluginPath}, installed by the layout's package manager`, () => {
+    const pluginDir = path.join(legDir, leg.pluginPath);
+
+    expect(fs.existsSync(path.join(legDir, leg.lockfile))).toBe(true);
+    expect(fs.lstatSync(pluginDir).isSymbolicLink()).toBe(leg.symlink);
+    expect(JSON.parse(fs.readFileSync(path.join(pluginDir, 'package.json'), 'utf8')).name).toBe('nx-harness');
+    // Hoisted means no copy in the workspace's own node_modules for Node to find first.
+    expect(fs.existsSync(path.join(legDir, 'node_modules', leg.pluginName))).toBe(leg.pluginPath.startsWith('node_modules/'));
+    expect(legFiles).toHaveLength(legViolations.length);
+  });
+
+  it('harness-check resolves its executor and reports the findings ESLint reports', async () => {
+    const messages = await lintBoundaries(legDir);
+    expect(sortUnique(messages.map((m) => m.file))).toEqual(legFiles);
+
+    const run = await runHarnessCheck(legDir, [RULES, '--skip-nx-cache']);
+
+    expect(run.output).not.toContain('Unable to resolve');
+    const blocks = expectFailingRunToBeComplete(run, legFiles);
+    expect(blocks.map(identifyBlock).sort()).toEqual(identifyEslintFindings(messages, legViolations));
+  }, STEP_TIMEOUT_MS);
+
+  it('passes, as ESLint does, once the seeded violations are removed', async () => {
+    expect(removeSeededViolations(legDir, legViolations).sort()).toEqual(legFiles);
+
+    const run = await runHarnessCheck(legDir, [RULES]);
+
+    expect(run.code).toBe(0);
+    expect(parseFindingBlocks(run.output)).toEqual([]);
+    expect(run.tasks.size).toBe(listProjects(legDir).length);
+    expect(await lintBoundaries(legDir)).toEqual([]);
+  }, STEP_TIMEOUT_MS);
+
+  it(`nx g ${leg.pluginName}:init keeps the registration and points harness.yaml at the installed schema`, async () => {
+    const config = path.join(legDir, 'harness.yaml');
+    const kept = fs.readFileSync(config, 'utf8');
+    fs.rmSync(config);
+
+    const result = await runCommand('npx', ['nx', 'g', `${leg.pluginName}:init`, '--no-interactive'], { cwd: legDir, env: createSynthEnv(legDir), timeoutMs: STEP_TIMEOUT_MS });
+    const written = fs.existsSync(config) ? fs.readFileSync(config, 'utf8') : '';
+    fs.writeFileSync(config, kept);
+
+    expect({ code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ code: 0, output: '' });
+    const schemaPath = /^# yaml-language-server: \$schema=(\S+)$/m.exec(written)?.[1] ?? '(none)';
+    expect(schemaPath).toBe(`${leg.pluginPath}/schemas/harness.schema.json`);
+    expect(fs.existsSync(path.join(legDir, schemaPath))).toBe(true);
+    // init leaves the registration under the name the layout installed, and adds nothing beside it.
+    expect(readJson(legDir, 'nx.json')).toMatchObject({ plugins: [leg.pluginName], sync: { globalGenerators: [`${leg.pluginName}:sync`] } });
+  }, STEP_TIMEOUT_MS);
+
+  it('stays within its time budget', () => {
+    expect(Date.now() - legStartedAt).toBeLessThan(LAYOUT_LEG_BUDGET_MS);
+  });
 });
 
 it('stays within the suite time budget', () => {

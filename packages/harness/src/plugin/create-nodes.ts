@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult } from '@nx/devkit';
 import { createHarnessTarget, type HarnessPluginOptions } from './harness-target';
+import { resolvePluginName } from './resolve-plugin-name';
 
 const PROJECT_FILES = '**/{project.json,package.json}';
 
@@ -52,21 +53,4 @@ export function globToRegExp(glob: string): RegExp {
     .map((part) => (part === '**' ? '.*' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')))
     .join('/');
   return new RegExp(`^${body}$`);
-}
-
-/**
- * The name under which the workspace installed this plugin: `harness` when added as
- * `harness@file:…` or `harness@npm:nx-harness`, else its own name. The executor is addressed by it.
- */
-export function resolvePluginName(workspaceRoot: string): string {
-  const ownDir = fs.realpathSync(path.resolve(__dirname, '..', '..'));
-  for (const name of ['harness', 'nx-harness']) {
-    try {
-      const dir = fs.realpathSync(path.join(workspaceRoot, 'node_modules', name));
-      if (dir === ownDir) return name;
-    } catch {
-      // not installed under this name
-    }
-  }
-  return 'nx-harness';
 }

@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { HARNESS_CONFIG_FILE } from '../../config/read-harness-config';
-import { resolvePluginName } from '../../plugin/create-nodes';
+import { resolvePluginName } from '../../plugin/resolve-plugin-name';
 import { readEslintConstraints } from './lib/import-eslint-constraints';
 import { registerPlugin } from './lib/register-plugin';
 import { resolveSchemaPath, writeHarnessConfig } from './lib/write-harness-config';

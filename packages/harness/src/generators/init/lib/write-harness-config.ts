@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { HARNESS_CONFIG_FILE } from '../../../config/read-harness-config';
+import { locatePlugin } from '../../../plugin/resolve-plugin-name';
 import { renderConstraintsYaml, type ImportedConstraints } from './import-eslint-constraints';
 
 /** Writes a starter harness.yaml that points editors at the schema shipped in the package. */
@@ -28,8 +29,12 @@ export function writeHarnessConfig(tree: Tree, schemaPath: string, imported?: Im
   );
 }
 
-/** The schema's path relative to the workspace root, through the name the plugin is installed under. */
-export function resolveSchemaPath(workspaceRoot: string, pluginName: string): string {
-  const installed = path.join('node_modules', pluginName, 'schemas', 'harness.schema.json');
+/**
+ * The schema's path relative to the workspace root, through the folder Node's lookup reaches
+ * (`../node_modules/harness/…` when hoisted into a parent); `node_modules/<name>/…` when not installed.
+ */
+export function resolveSchemaPath(workspaceRoot: string, pluginName: string, ownDir?: string): string {
+  const pluginDir = locatePlugin(workspaceRoot, ownDir)?.dir ?? path.join(workspaceRoot, 'node_modules', pluginName);
+  const installed = path.relative(workspaceRoot, path.join(pluginDir, 'schemas', 'harness.schema.json'));
   return installed.split(path.sep).join('/');
 }

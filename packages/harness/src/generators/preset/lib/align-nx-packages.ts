@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execSync } from 'node:child_process';
 import { detectPackageManager, getPackageManagerCommand, logger, updateJson, type Tree } from '@nx/devkit';
+import { findInstalledPackage } from '../../../plugin/resolve-plugin-name';
 
 /** The Nx packages harness's generators load, which must match the workspace's `nx`. */
 const NX_PACKAGES = ['@nx/js', '@nx/devkit'];
@@ -37,9 +38,11 @@ export function alignNxPackages(tree: Tree, nxVersion: string, effects: PresetEf
   });
 }
 
+/** The version Node's resolution from the workspace root reaches: its own, a parent's (hoisted) or pnpm's node_modules. */
 function readInstalledVersion(root: string, pkg: string): string | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    const dir = findInstalledPackage(root, pkg);
+    return dir === undefined ? undefined : JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
   } catch {
     return undefined;
   }
