@@ -43,7 +43,8 @@ export function parseCliArguments(argv: string[]): CliCommand {
       },
     });
   } catch (error) {
-    throw new HarnessUsageError('harness check', (error as Error).message.replace(/\.$/, ''), 'see `harness --help`');
+    // Node's message goes on about positionals after `--`; its first sentence names the problem.
+    throw new HarnessUsageError('harness check', (error as Error).message.split(/\.(\s|$)/)[0], 'see `harness --help`');
   }
   const { hook, ...options } = parsed.values;
   if (hook !== undefined && !HOOKS.includes(hook)) {

@@ -17,8 +17,8 @@ export interface FreshGraph {
 const GRAPH_INPUTS = ['nx.json', 'package.json', 'tsconfig.base.json', 'tsconfig.json', 'pnpm-workspace.yaml'];
 const PROJECT_MANIFESTS = ['project.json', 'package.json'];
 
-/** What building the graph needs from Nx, injectable so tests can count rebuilds. */
-export type BuildGraph = () => Promise<ProjectGraph>;
+/** Nx building the graph and file map again; injectable so tests can count rebuilds. */
+export type BuildGraph = () => Promise<{ graph: ProjectGraph; projectFiles: ProjectFiles }>;
 
 /**
  * The graph a long-lived process (the MCP server) read last: reused while Nx's cache files keep
@@ -44,12 +44,8 @@ export async function loadFreshGraph(
   if (cached && !isGraphStale(workspaceRoot, cached.graph, cached.writtenAt, checkedFiles)) {
     return { ...(memo.last = cached), rebuilt: false };
   }
-  const graph = await buildGraph();
-  const { files, hasDeps } = await readProjectFiles(graph);
-  if (!hasDeps) {
-    throw new Error("Nx wrote no file map with per-file dependencies after building the graph; run 'nx reset' and try again");
-  }
-  memo.last = { graph, projectFiles: files, writtenAt: readWrittenAt(workspaceRoot) ?? Date.now() };
+  const { graph, projectFiles } = await buildGraph();
+  memo.last = { graph, projectFiles, writtenAt: readWrittenAt(workspaceRoot) ?? Date.now() };
   return { ...memo.last, rebuilt: true };
 }
 
@@ -116,7 +112,12 @@ function mtimeOf(full: string): number | undefined {
 }
 
 /** Nx's own graph construction (plugins, file map, cache write), resolved from the workspace. */
-async function buildGraphWithNx(): Promise<ProjectGraph> {
+async function buildGraphWithNx(): Promise<{ graph: ProjectGraph; projectFiles: ProjectFiles }> {
   const { createProjectGraphAsync } = await import('@nx/devkit');
-  return createProjectGraphAsync({ exitOnError: false });
+  const graph = await createProjectGraphAsync({ exitOnError: false });
+  const { files, hasDeps } = await readProjectFiles(graph);
+  if (!hasDeps) {
+    throw new Error("Nx wrote no file map with per-file dependencies after building the graph; run 'nx reset' and try again");
+  }
+  return { graph, projectFiles: files };
 }
