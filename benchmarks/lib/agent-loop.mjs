@@ -35,9 +35,9 @@ export async function benchAgentLoop({ ws, projects, runs, env, logDir, file, si
         const output = fs.readFileSync(m.stdoutFile, 'utf8') + fs.readFileSync(m.stderrFile, 'utf8');
         if (m.exitCode !== expectedExit || (expectedExit === 1 && !output.includes(id === 'eslint-file' ? 'enforce-module-boundaries' : `File: ${file}`))) {
           problems.push(`[${projects}] agent loop ${id} run ${r}: exit ${m.exitCode}, expected ${expectedExit} with ${file} flagged; see ${m.stderrFile}`);
-      }
-      // Run 0 warms the caches (Nx's graph after the plugin change, harness's facts and code caches).
-      if (r > 0) times.push(Math.round(m.wallMs));
+        }
+        // Run 0 warms the caches (Nx's graph after the plugin change, harness's facts and code caches).
+        if (r > 0) times.push(Math.round(m.wallMs));
       }
     } finally {
       restore();
