@@ -4,13 +4,14 @@
 // `nx g @nx/js:library`. Writes benchmarks/RESULTS.md (its "bench" section) and results.json.
 //
 //   node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V]
-//                           [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators]
+//                           [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators] [--skip-agent-loop]
 // --slow-cap S: a tool whose run at a size takes over S seconds is not run again at that size
 // (keeps the 1,000-project run of the slowest tools to one sample; the table says how many).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAgentLoop } from './lib/agent-loop.mjs';
 import { describeMachine, measureCommand, median } from './lib/measure.mjs';
 import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessTerminal } from './lib/read-findings.mjs';
 import { renderBenchSection } from './lib/render-results.mjs';
@@ -260,6 +261,9 @@ async function benchSize(projects, template, problems) {
     }
   }
   for (const tool of tools) summarize(size.tools[tool.id]);
+  if (!options.skipAgentLoop) {
+    await benchAgentLoop({ ws, projects, runs: options.runs, env, logDir, file: size.expectedFiles[0], size, problems, log });
+  }
   if (!options.skipGenerators) await benchGenerators(ws, projects, logDir, env, size, problems);
   return size;
 }
@@ -366,7 +370,7 @@ function parseArgs(argv) {
     const i = argv.indexOf(flag);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
   };
-  const known = ['--quick', '--runs', '--slow-cap', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--help'];
+  const known = ['--quick', '--runs', '--slow-cap', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--skip-agent-loop', '--help'];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.split('=')[0])) {
       console.error(`bench: unknown option "${a}"; use one of ${known.join(', ')}`);
@@ -374,7 +378,7 @@ function parseArgs(argv) {
     }
   }
   if (has('--help')) {
-    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators]');
+    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators] [--skip-agent-loop]');
     process.exit(0);
   }
   const quick = has('--quick');
@@ -389,6 +393,7 @@ function parseArgs(argv) {
     violations: Number(value('--violations', 12)),
     pack: !has('--no-pack'),
     skipGenerators: has('--skip-generators'),
+    skipAgentLoop: has('--skip-agent-loop'),
     slowCap: Number(value('--slow-cap', 0)),
   };
   for (const [k, v] of Object.entries({ runs, files: parsed.files, seed: parsed.seed, violations: parsed.violations, ...Object.fromEntries(sizes.map((s, i) => [`size ${i}`, s])) })) {

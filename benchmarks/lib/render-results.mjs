@@ -1,5 +1,6 @@
 // Turns results.json into the "bench" section of RESULTS.md: the timing table, generator
 // timings, and every issue-6 target with its measured ratio.
+import { renderAgentLoop } from './agent-loop.mjs';
 import { fmtMb, fmtRatio, fmtSeconds } from './results-file.mjs';
 
 const GB_KB = 1024 * 1024;
@@ -81,6 +82,7 @@ export function renderBenchSection(results) {
     }
     out.push('');
   }
+  out.push(...renderAgentLoop(results), '');
   if (results.problems.length) {
     out.push('### Problems in this run');
     out.push('');

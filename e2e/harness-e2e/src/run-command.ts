@@ -17,6 +17,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Kill the process after this many ms, so a hang fails one test instead of the whole run. */
   timeoutMs?: number;
+  /** Text for the process's standard input (a hook payload); none when not given. */
+  input?: string;
 }
 
 const ANSI_CODE = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -35,10 +37,16 @@ export function runCommand(command: string, args: string[], options: RunOptions)
   const files = { stdout: path.join(folder, 'stdout'), stderr: path.join(folder, 'stderr') };
   const stdout = fs.openSync(files.stdout, 'w');
   const stderr = fs.openSync(files.stderr, 'w');
+  let stdin: number | 'ignore' = 'ignore';
+  if (options.input !== undefined) {
+    fs.writeFileSync(path.join(folder, 'stdin'), options.input);
+    stdin = fs.openSync(path.join(folder, 'stdin'), 'r');
+  }
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, stderr] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [stdin, stdout, stderr] });
     fs.closeSync(stdout);
     fs.closeSync(stderr);
+    if (typeof stdin === 'number') fs.closeSync(stdin);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     const finish = (code: number, extra = '') => {
       if (timer) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { FileData } from '@nx/devkit';
 import type { ProjectFiles } from '../collect/read-file-map';
+import type { Finding } from '../core/finding';
 import { fixFindings, updateProjectFiles, type FixChange } from '../fix';
 import type { CheckContext } from '../rules/types';
 import { runCheck } from './run-check';
@@ -24,7 +25,12 @@ function readContextProjectFiles(context: CheckContext): ProjectFiles {
  * `--fix`: check each project, apply the safe mechanical fixes for its findings, and say what
  * changed. The caller checks again on a fresh context, since parsed sources are cached.
  */
-export async function applyFixes(context: CheckContext, projects: string[], rules?: string[]): Promise<FixOutcome> {
+export async function applyFixes(
+  context: CheckContext,
+  projects: string[],
+  rules?: string[],
+  keep: (finding: Finding) => boolean = () => true,
+): Promise<FixOutcome> {
   const notes: Record<string, string> = {};
   const changes: FixChange[] = [];
   for (const name of projects) {
@@ -35,7 +41,7 @@ export async function applyFixes(context: CheckContext, projects: string[], rule
       workspaceRoot: context.workspaceRoot,
       project,
       projects: context.projects,
-      findings: first.findings,
+      findings: first.findings.filter(keep),
       readText: context.readText,
     });
     changes.push(...result.changes);

@@ -96,7 +96,7 @@ describe('checkProjects', () => {
     expect(inside.billing.output).toBe('harness-check: report for billing written to dist/billing.json');
     expect(JSON.parse(fs.readFileSync(path.join(ws.root, 'dist/billing.json'), 'utf8'))).toEqual([]);
     const outside = await run('../escape.json');
-    expect(outside.billing).toEqual({ success: false, output: 'harness: --output-file:1: "../escape.json" is outside the workspace; name a path inside the workspace, e.g. dist/harness/report.json' });
+    expect(outside.billing).toEqual({ success: false, output: 'harness: --output-file: "../escape.json" is outside the workspace; name a path inside the workspace, e.g. dist/harness/report.json' });
     expect(fs.existsSync(path.join(ws.root, '..', 'escape.json'))).toBe(false);
   });
   it('with a baseline, passes an old finding and fails a new one', async () => {
@@ -119,8 +119,8 @@ describe('checkProjects', () => {
 describe('normalizeCheckOptions', () => {
   it('splits --rules and refuses unknown ids and formats in one sentence', () => {
     expect(normalizeCheckOptions({ rules: 'naming, docs' }).rules).toEqual(['naming', 'docs']);
-    expect(() => normalizeCheckOptions({ rules: 'spelling' })).toThrow('harness: --rules:1: unknown rule id "spelling"; use one of');
-    expect(() => normalizeCheckOptions({ format: 'xml' as 'text' })).toThrow('harness: --format:1: unknown format "xml"; use one of text, json, sarif, github');
+    expect(() => normalizeCheckOptions({ rules: 'spelling' })).toThrow('harness: --rules: unknown rule id "spelling"; use one of');
+    expect(() => normalizeCheckOptions({ format: 'xml' as 'text' })).toThrow('harness: --format: unknown format "xml"; use one of text, json, sarif, github');
   });
 
 });

@@ -4,7 +4,7 @@ import type { ProjectGraph } from '@nx/devkit';
 import { collectWorkspace } from '../collect/collect-workspace';
 import type { ProjectFiles } from '../collect/read-file-map';
 import { readWorkspaceText, resolveInsideWorkspace } from '../collect/read-workspace-file';
-import { HarnessConfigError, isHarnessConfigError } from '../config/config-error';
+import { HarnessUsageError, isHarnessConfigError } from '../config/config-error';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
@@ -90,7 +90,7 @@ function writeReport(workspaceRoot: string, outputFile: string | undefined, proj
   const target = outputFile.replace(/\{projectName\}/g, project);
   const full = resolveInsideWorkspace(workspaceRoot, target);
   if (!full) {
-    throw new HarnessConfigError('--output-file', 1, `"${target}" is outside the workspace`, 'name a path inside the workspace, e.g. dist/harness/report.json');
+    throw new HarnessUsageError('--output-file', `"${target}" is outside the workspace`, 'name a path inside the workspace, e.g. dist/harness/report.json');
   }
   fs.mkdirSync(path.dirname(full), { recursive: true });
   fs.writeFileSync(full, report.endsWith('\n') ? report : report + '\n');

@@ -1,5 +1,5 @@
 import type { CheckExecutorSchema } from '../executors/check/schema';
-import { HarnessConfigError } from '../config/config-error';
+import { HarnessUsageError } from '../config/config-error';
 import { RULE_IDS } from '../rules';
 
 export interface NormalizedCheckOptions {
@@ -19,13 +19,13 @@ const FORMATS = ['text', 'json', 'sarif', 'github'];
 export function normalizeCheckOptions(raw: CheckExecutorSchema): NormalizedCheckOptions {
   const format = raw.format ?? 'text';
   if (!FORMATS.includes(format)) {
-    throw new HarnessConfigError('--format', 1, `unknown format "${format}"`, `use one of ${FORMATS.join(', ')}`);
+    throw new HarnessUsageError('--format', `unknown format "${format}"`, `use one of ${FORMATS.join(', ')}`);
   }
   const rules = typeof raw.rules === 'string' ? raw.rules.split(',') : raw.rules;
   const selected = rules?.map((r) => r.trim()).filter(Boolean);
   for (const id of selected ?? []) {
     if (!RULE_IDS.includes(id) && id !== 'syntax') {
-      throw new HarnessConfigError('--rules', 1, `unknown rule id "${id}"`, `use one of ${RULE_IDS.join(', ')}`);
+      throw new HarnessUsageError('--rules', `unknown rule id "${id}"`, `use one of ${RULE_IDS.join(', ')}`);
     }
   }
   return {

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding';
 import { readConventions, type ModuleConventions } from '../config/read-conventions';
-import type { RuleSetting } from '../config/types';
+import type { HarnessConfig, RuleSetting } from '../config/types';
 import { RULE_IDS, RULES } from '../rules';
 import type { CheckContext, ProjectInfo, Rule, RuleContext } from '../rules/types';
 import { findParseErrors } from './find-parse-errors';
@@ -26,7 +26,7 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
     const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULE_IDS);
     for (const rule of RULES) {
       if (onlyRules && !onlyRules.includes(rule.id)) continue;
-      const setting = resolveSetting(rule, context, module);
+      const setting = resolveSetting(rule, context.config, module);
       if (setting.severity === 'off') continue;
       const ruleContext: RuleContext = { ...context, project, conventions: module.conventions, conventionsFile, setting };
       for (const f of await rule.check(ruleContext)) {
@@ -39,8 +39,8 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
 }
 
 /** Module front matter beats harness.yaml, which beats the rule's default; options merge. */
-function resolveSetting(rule: Rule, context: CheckContext, module: ModuleConventions): RuleSetting {
-  const workspace = context.config.rules[rule.id];
+export function resolveSetting(rule: Rule, config: HarnessConfig, module: ModuleConventions): RuleSetting {
+  const workspace = config.rules[rule.id];
   const local = module.rules[rule.id];
   return {
     severity: local?.severity ?? workspace?.severity ?? rule.defaultSeverity,

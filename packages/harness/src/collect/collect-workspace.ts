@@ -20,6 +20,12 @@ export interface CollectOptions {
   now?: () => number;
   /** Nx's file map with per-file deps; read from Nx's cache when not given (tests pass their own). */
   projectFiles?: ProjectFiles;
+  /**
+   * Use harness's facts cache with a file map handed in. Only for Nx's own file map, whose hashes
+   * match the files on disk; a file whose hash is blank is parsed again (`harness check` blanks
+   * the files changed since Nx hashed them).
+   */
+  useStoredFacts?: boolean;
 }
 
 /** Runs git in the workspace; a failing command throws with git's own message. */
@@ -54,7 +60,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
   }
   // Stored facts only with Nx's own file map: its hashes match what is on disk, while a file map
   // handed in (tests, the re-check after --fix) may not.
-  const stored = options.projectFiles ? undefined : openStoredFacts(workspaceRoot, projectFiles);
+  const stored = options.projectFiles && !options.useStoredFacts ? undefined : openStoredFacts(workspaceRoot, projectFiles);
   const { readSource, isParsed, persist } = createSourceReader(workspaceRoot, stored);
   return {
     workspaceRoot,

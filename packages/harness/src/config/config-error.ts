@@ -17,3 +17,15 @@ export class HarnessConfigError extends Error {
 export function isHarnessConfigError(error: unknown): error is HarnessConfigError {
   return error instanceof HarnessConfigError;
 }
+
+/**
+ * A bad command-line value (a path or an option of `harness check`): there is no file line to
+ * name, so the one line names the value instead, `harness: <value>: <what is wrong>; <fix>`.
+ */
+export class HarnessUsageError extends HarnessConfigError {
+  constructor(subject: string, problem: string, remedy: string) {
+    super(subject, 0, problem, remedy);
+    this.message = `harness: ${subject}: ${problem}; ${remedy}`;
+    this.name = 'HarnessUsageError';
+  }
+}

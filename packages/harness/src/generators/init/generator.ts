@@ -7,6 +7,7 @@ import { resolveSchemaPath, writeHarnessConfig } from './lib/write-harness-confi
 import { detectFormatter, ignoreGeneratedDocs } from '../../docs/ignore-generated-docs';
 import { writeAgents, writeArchitecture, writeBrief, writeClaude } from '../../docs/write-root-docs';
 import { writeDocsSkeleton } from './lib/write-docs-skeleton';
+import { agentsGenerator } from '../agents/generator';
 import type { InitGeneratorSchema } from './schema';
 
 interface NormalizedSchema extends InitGeneratorSchema {
@@ -33,6 +34,7 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Pr
   writeArchitecture(tree);
   writeDocsSkeleton(tree);
   ignoreGeneratedDocs(tree, detectFormatter(tree));
+  if (!options.skipAgents) await agentsGenerator(tree);
   // No formatFiles: prettier would reformat user text outside the markers of the markdown files.
 }
 

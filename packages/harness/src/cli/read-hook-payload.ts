@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import { HarnessUsageError } from '../config/config-error';
+
+/**
+ * The file a Claude Code `PostToolUse` hook payload names (`tool_input.file_path` for Write,
+ * Edit and MultiEdit, `notebook_path` for NotebookEdit), absolute; undefined when the tool
+ * touched no file, so the hook has nothing to check.
+ */
+export function readHookFile(text: string): { file?: string; cwd?: string } {
+  let payload: { cwd?: unknown; tool_input?: Record<string, unknown> };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    throw new HarnessUsageError('--hook=claude', 'standard input is not a hook payload (JSON)', 'run it from a Claude Code hook, or pipe the hook JSON in');
+  }
+  const cwd = typeof payload?.cwd === 'string' ? payload.cwd : undefined;
+  const input = payload?.tool_input ?? {};
+  const named = [input.file_path, input.notebook_path, input.path].find((v): v is string => typeof v === 'string' && v !== '');
+  if (!named) return { cwd };
+  return { file: path.resolve(cwd ?? process.cwd(), named), cwd };
+}
+
+/** Reads all of standard input as text. */
+export async function readStandardInput(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import { checkPaths, type PathsOutcome } from '../check/check-paths';
+import { normalizeCheckOptions } from '../check/normalize-options';
+import { selectPaths } from '../check/select-paths';
+import { createGitRunner } from '../collect/collect-workspace';
+import { loadFreshGraph, type GraphMemo } from '../collect/load-fresh-graph';
+import type { CheckExecutorSchema } from '../executors/check/schema';
+import type { GitRunner } from '../rules/types';
+import { findWorkspaceRoot } from './find-workspace-root';
+import { listChangedFiles } from './list-changed-files';
+
+export interface CheckRequest {
+  /** Files, folders or project names as given, relative to `cwd`; empty means "changed against HEAD". */
+  paths: string[];
+  cwd: string;
+  options: CheckExecutorSchema;
+  git?: GitRunner;
+  /** Kept by a long-lived caller (the MCP server) so an unchanged graph is not parsed again. */
+  graphMemo?: GraphMemo;
+}
+
+export interface CheckResponse extends PathsOutcome {
+  workspaceRoot: string;
+}
+
+/**
+ * One `harness check`: find the workspace, make sure Nx's graph is fresh, select, judge and
+ * report. Shared by the command line, the Claude Code hook and the MCP server's tools.
+ */
+export async function runCheckRequest(request: CheckRequest): Promise<CheckResponse> {
+  const options = normalizeCheckOptions(request.options);
+  const workspaceRoot = findWorkspaceRoot(request.cwd);
+  const git = request.git ?? createGitRunner(workspaceRoot);
+  const paths = request.paths.length > 0 ? request.paths : listChangedFiles(workspaceRoot, git);
+  const cwd = request.paths.length > 0 ? request.cwd : workspaceRoot;
+  if (paths.length === 0) {
+    return { workspaceRoot, findings: [], fixNotes: [], exitCode: 0, output: 'harness check: no files changed against HEAD; name the files, folders or projects to check' };
+  }
+  const named = paths.map((p) => path.relative(workspaceRoot, path.resolve(cwd, p)).split(path.sep).join('/'));
+  const fresh = await loadFreshGraph(workspaceRoot, named, undefined, request.graphMemo);
+  const selection = selectPaths(workspaceRoot, cwd, fresh.graph, fresh.projectFiles, paths);
+  if (selection.projects.size === 0) {
+    const output = selection.outside.map((f) => `harness check: ${f} belongs to no Nx project, so no rule judged it`).join('\n');
+    return { workspaceRoot, findings: [], fixNotes: [], exitCode: 0, output };
+  }
+  const outcome = await checkPaths({ workspaceRoot, fresh, selection, options, git });
+  return { workspaceRoot, ...outcome };
+}

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { isHarnessConfigError } from '../config/config-error';
+import { locateWorkspaceRoot } from './find-workspace-root';
+import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
+import { readHookFile, readStandardInput } from './read-hook-payload';
+import { runCheckRequest } from './run-check-command';
+
+/** Where the command line writes; injectable for tests. */
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+const processIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  readStdin: () => readStandardInput(),
+};
+
+/**
+ * `harness <command>`; returns the exit code. `check` exits like `harness-check` (0 clean,
+ * 1 errors or bad input); with `--hook=claude` an error finding exits 2 with the blocks on
+ * stderr, the one code and stream Claude Code hands back to the model.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCliArguments(argv);
+  } catch (error) {
+    return reportFailure(error, io, 1);
+  }
+  if (command.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command.command === 'version') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    io.stdout((require('../../package.json') as { version: string }).version);
+    return 0;
+  }
+  if (command.command === 'mcp') {
+    const { startMcpServer } = await import('../mcp/start-mcp-server');
+    await startMcpServer(io.cwd);
+    return 0;
+  }
+  const failureCode = command.hook ? 2 : 1;
+  try {
+    let paths = command.paths;
+    let cwd = io.cwd;
+    if (command.hook) {
+      const { file, cwd: hookCwd } = readHookFile(await io.readStdin());
+      // A tool call that touched no file, or a file outside any Nx workspace: nothing to judge.
+      if (!file || !locateWorkspaceRoot(path.dirname(file))) return 0;
+      cwd = hookCwd ?? path.dirname(file);
+      paths = [file];
+    }
+    const response = await runCheckRequest({ paths, cwd, options: command.options });
+    if (command.hook) {
+      if (response.exitCode === 0) return 0;
+      io.stderr(response.output);
+      return 2;
+    }
+    io.stdout(response.output);
+    return response.exitCode;
+  } catch (error) {
+    return reportFailure(error, io, failureCode, command.options.verbose === true);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIo, code: number, verbose = false): number {
+  if (isHarnessConfigError(error)) {
+    io.stderr(error.message);
+    return code;
+  }
+  const err = error as Error;
+  io.stderr(`harness: internal error: ${err.message}; run again with --verbose for the stack trace and report it${verbose && err.stack ? `\n${err.stack}` : ''}`);
+  return code;
+}

@@ -1,0 +1,1 @@
+export type AgentsGeneratorSchema = Record<string, never>;
