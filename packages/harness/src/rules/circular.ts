@@ -1,6 +1,7 @@
 import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency } from '../core/graph-paths';
 import { findImportsInto, isSourceFile } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { listFileEdges } from './unseen-imports';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 
@@ -17,7 +18,11 @@ export const circularRule: Rule = {
  */
 export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const self = ctx.project.name;
-  const adjacency = buildProjectAdjacency(ctx.graph);
+  const edgesByFile = new Map<string, string[]>();
+  for (const file of ctx.project.files) {
+    if (isSourceFile(file)) edgesByFile.set(file, listFileEdges(ctx, file, ctx.project));
+  }
+  const adjacency = addOwnEdges(buildProjectAdjacency(ctx.graph), self, edgesByFile);
   const components = findComponents(adjacency);
   const home = components.get(self);
   const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
@@ -32,7 +37,7 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const file of [...ctx.project.files].sort()) {
     if (!isSourceFile(file)) continue;
-    const targets = [...new Set(ctx.fileDeps[file] ?? [])].filter(onCycle).sort();
+    const targets = [...new Set(edgesByFile.get(file) ?? [])].filter(onCycle).sort();
     for (const target of targets) {
       const cycle = [self, ...readPath(wayBack, target)!.reverse()];
       const sites = findImportsInto(ctx, file, target);
@@ -56,6 +61,18 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The graph's adjacency plus the project's own imports that Nx's graph lacks (harness's parse
+ * found them), so a cycle they close is reported. Other projects' unseen imports are judged when
+ * their own check runs. Returns the cached adjacency itself when nothing is missing.
+ */
+function addOwnEdges(adjacency: ProjectAdjacency, self: string, edgesByFile: Map<string, string[]>): ProjectAdjacency {
+  const own = new Set(adjacency.get(self) ?? []);
+  const missing = [...new Set([...edgesByFile.values()].flat())].filter((p) => p !== self && adjacency.has(p) && !own.has(p));
+  if (missing.length === 0) return adjacency;
+  return new Map([...adjacency, [self, [...own, ...missing].sort()]]);
 }
 
 /**

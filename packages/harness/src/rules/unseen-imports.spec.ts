@@ -1,0 +1,61 @@
+import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
+import { checkDependencyConstraints } from './dependency-constraints';
+import type { CheckContext } from './types';
+import { findUnseenProjects } from './unseen-imports';
+
+const CART = 'libs/cart/src/lib/cart.ts';
+const ONLY_CART = { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:cart'] };
+
+function createCheck(cartText: string, extra: Record<string, string> = {}): CheckContext {
+  const check = createTestCheckContext({
+    projects: [
+      { name: 'cart', root: 'libs/cart', tags: ['scope:cart'], alias: '@shop/cart' },
+      { name: 'products', root: 'libs/products', tags: ['scope:products'], alias: '@shop/products' },
+    ],
+    files: {
+      'libs/cart/src/index.ts': "export * from './lib/cart';\n",
+      [CART]: cartText,
+      'libs/products/src/index.ts': 'export const price = 1;\n',
+      ...extra,
+    },
+    config: { constraints: [ONLY_CART] },
+  });
+  // Nx's file map saw none of cart's imports (an undeclared package, a file SWC could not read).
+  check.fileDeps[CART] = [];
+  return check;
+}
+
+describe('imports of projects that Nx file map lacks', () => {
+  it('are judged by the dependency rule, at the line of the import', () => {
+    const check = createCheck("import { price } from '@shop/products';\n");
+    const findings = checkDependencyConstraints(createTestRuleContext(check, 'cart'));
+    expect(findings).toEqual([
+      expect.objectContaining({ title: 'Dependency constraint violation', file: CART, line: 1, found: '@shop/products' }),
+    ]);
+  });
+
+  it('include relative imports across a project root', () => {
+    const check = createCheck("import { price } from '../../../products/src/index';\n");
+    expect(findUnseenProjects(check, CART, check.projects.cart)).toEqual(['products']);
+  });
+
+  it('are found without parsing files whose text names no unseen project', () => {
+    const check = createCheck("import { x } from './x';\nexport const label = 'cart';\n");
+    const readSource = jest.fn(check.readSource);
+    expect(findUnseenProjects({ ...check, readSource }, CART, check.projects.cart)).toEqual([]);
+    expect(readSource).not.toHaveBeenCalled();
+  });
+
+  it('are confirmed by a parse: a package named only in a comment is no import', () => {
+    const check = createCheck("// moved from '@shop/products'\nexport const y = 1;\n");
+    const readSource = jest.fn(check.readSource);
+    expect(findUnseenProjects({ ...check, readSource }, CART, check.projects.cart)).toEqual([]);
+    expect(readSource).toHaveBeenCalledWith(CART);
+  });
+
+  it('leave out what the file map already holds', () => {
+    const check = createCheck("import { price } from '@shop/products';\n");
+    check.fileDeps[CART] = ['products'];
+    expect(findUnseenProjects(check, CART, check.projects.cart)).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { readImportSites } from './import-sites';
+import type { CheckContext, ProjectInfo } from './types';
+
+type EdgeContext = Pick<CheckContext, 'readSource' | 'resolveImport' | 'fileDeps' | 'projects' | 'readText'>;
+
+/** Every text that follows a quote: each import specifier is one of them (with some noise). */
+const AFTER_QUOTE = /['"`]([^'"`\s]+)/g;
+
+/** Per workspace: the first path segment of every import alias, to skip most strings at once. */
+const aliasHeadsByProjects = new WeakMap<object, Set<string>>();
+
+/**
+ * Every node `file` depends on: Nx's file-map deps, plus the workspace projects it imports that
+ * Nx's file map lacks (an undeclared workspace package in a TS-solution repo, a file SWC could not
+ * read, a graph built without import analysis). So each rule that reads edges judges those too.
+ */
+export function listFileEdges(ctx: EdgeContext, file: string, self: ProjectInfo): string[] {
+  const deps = ctx.fileDeps[file] ?? [];
+  const unseen = findUnseenProjects(ctx, file, self);
+  return unseen.length > 0 ? [...deps, ...unseen] : deps;
+}
+
+/**
+ * The projects `file` imports, by harness's own parse, that its file-map deps lack. The file's
+ * text is scanned first and parsed only when some quoted text could reach a project the deps do
+ * not name, so on a workspace whose graph is complete almost nothing is parsed.
+ */
+export function findUnseenProjects(ctx: EdgeContext, file: string, self: ProjectInfo): string[] {
+  const deps = ctx.fileDeps[file] ?? [];
+  if (!mayImportUnseen(ctx, file, self, deps)) return [];
+  const unseen = new Set<string>();
+  for (const site of readImportSites(ctx, file)) {
+    const project = site.resolved.project;
+    if (project && project !== self.name && ctx.projects[project] && !deps.includes(project)) unseen.add(project);
+  }
+  return [...unseen];
+}
+
+/** Whether any quoted text of the file resolves to another project missing from `deps`. */
+function mayImportUnseen(ctx: EdgeContext, file: string, self: ProjectInfo, deps: readonly string[]): boolean {
+  const text = ctx.readText(file);
+  if (text === undefined) return false;
+  const heads = readAliasHeads(ctx.projects);
+  const ownPrefix = self.root ? `${self.root}/` : '';
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  for (const match of text.matchAll(AFTER_QUOTE)) {
+    const quoted = match[1];
+    if (quoted.startsWith('.')) {
+      // `./x` below a folder of the project stays in it, unless another project is nested there.
+      if (quoted.startsWith('./') && dir.startsWith(ownPrefix) && !hasNestedProject(ctx.projects, self)) continue;
+    } else if (!heads.has(quoted.split('/')[0])) {
+      continue;
+    }
+    const project = ctx.resolveImport(file, quoted).project;
+    if (project && project !== self.name && ctx.projects[project] && !deps.includes(project)) return true;
+  }
+  return false;
+}
+
+function readAliasHeads(projects: Record<string, ProjectInfo>): Set<string> {
+  let heads = aliasHeadsByProjects.get(projects);
+  if (!heads) {
+    heads = new Set(Object.values(projects).flatMap((p) => p.importAliases.map((alias) => alias.split('/')[0])));
+    aliasHeadsByProjects.set(projects, heads);
+  }
+  return heads;
+}
+
+const nestedByProject = new WeakMap<ProjectInfo, boolean>();
+
+/** Whether another project's root lies inside this project's root (the root project holds them all). */
+function hasNestedProject(projects: Record<string, ProjectInfo>, self: ProjectInfo): boolean {
+  let nested = nestedByProject.get(self);
+  if (nested === undefined) {
+    const prefix = self.root ? `${self.root}/` : '';
+    nested = Object.values(projects).some((p) => p !== self && p.root.startsWith(prefix) && p.root !== self.root);
+    nestedByProject.set(self, nested);
+  }
+  return nested;
+}
