@@ -18,11 +18,14 @@ export const circularRule: Rule = {
  */
 export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const self = ctx.project.name;
+  const graphAdjacency = buildProjectAdjacency(ctx.graph);
+  // Imports Nx missed can close a cycle only if some project depends on this one; else skip the scan.
+  const reachable = listDependedOn(graphAdjacency).has(self);
   const edgesByFile = new Map<string, string[]>();
   for (const file of ctx.project.files) {
-    if (isSourceFile(file)) edgesByFile.set(file, listFileEdges(ctx, file, ctx.project));
+    if (isSourceFile(file)) edgesByFile.set(file, reachable ? listFileEdges(ctx, file, ctx.project) : (ctx.fileDeps[file] ?? []));
   }
-  const adjacency = addOwnEdges(buildProjectAdjacency(ctx.graph), self, edgesByFile);
+  const adjacency = addOwnEdges(graphAdjacency, self, edgesByFile);
   const components = findComponents(adjacency);
   const home = components.get(self);
   const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
@@ -61,6 +64,15 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
     }
   }
   return findings;
+}
+
+const dependedOnByAdjacency = new WeakMap<ProjectAdjacency, Set<string>>();
+
+/** The projects some other project depends on, once per graph. */
+function listDependedOn(adjacency: ProjectAdjacency): Set<string> {
+  let targets = dependedOnByAdjacency.get(adjacency);
+  if (!targets) dependedOnByAdjacency.set(adjacency, (targets = new Set([...adjacency.values()].flat())));
+  return targets;
 }
 
 /**

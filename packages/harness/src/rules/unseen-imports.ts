@@ -23,7 +23,9 @@ export function listFileEdges(ctx: EdgeContext, file: string, self: ProjectInfo)
 /**
  * The projects `file` imports, by harness's own parse, that its file-map deps lack. The file's
  * text is scanned first and parsed only when some quoted text could reach a project the deps do
- * not name, so on a workspace whose graph is complete almost nothing is parsed.
+ * not name, so on a workspace whose graph is complete almost nothing is parsed. (Reading every
+ * file's facts from the facts cache instead was slower than the scan: 310-350 ms against 285 ms
+ * of CPU for a dependency-rules run at 200 projects, since the cache holds every declaration too.)
  */
 export function findUnseenProjects(ctx: EdgeContext, file: string, self: ProjectInfo): string[] {
   const deps = ctx.fileDeps[file] ?? [];
