@@ -28,6 +28,17 @@ export function listFileEdges(ctx: EdgeContext, file: string, self: ProjectInfo)
  * of CPU for a dependency-rules run at 200 projects, since the cache holds every declaration too.)
  */
 export function findUnseenProjects(ctx: EdgeContext, file: string, self: ProjectInfo): string[] {
+  // Every rule of a run shares one fileDeps object, so the dependency and cycle rules scan once.
+  let known = unseenByRun.get(ctx.fileDeps);
+  if (!known) unseenByRun.set(ctx.fileDeps, (known = new Map()));
+  let unseen = known.get(file);
+  if (!unseen) known.set(file, (unseen = scanForUnseen(ctx, file, self)));
+  return unseen;
+}
+
+const unseenByRun = new WeakMap<object, Map<string, string[]>>();
+
+function scanForUnseen(ctx: EdgeContext, file: string, self: ProjectInfo): string[] {
   const deps = ctx.fileDeps[file] ?? [];
   if (!mayImportUnseen(ctx, file, self, deps)) return [];
   const unseen = new Set<string>();
