@@ -27,7 +27,14 @@ describe('collectWorkspace: file deps mapped to the projects they reach', () => 
     nodes: {
       cart: { name: 'cart', type: 'lib', data: { root: 'libs/cart' } },
       products: { name: 'products', type: 'lib', data: { root: 'libs/products' } },
-      orders: { name: 'orders', type: 'lib', data: { root: 'libs/orders', metadata: { js: { packageName: '@shop/orders' } } } as never },
+      orders: {
+        name: 'orders',
+        type: 'lib',
+        data: {
+          root: 'libs/orders',
+          metadata: { js: { packageName: '@shop/orders', packageExports: { '.': './src/index.ts', './testing': './src/testing.ts', './lib/*': './src/lib/*.ts' } } },
+        } as never,
+      },
     },
     externalNodes: {},
     dependencies: { cart: [], products: [], orders: [] },
@@ -70,5 +77,12 @@ describe('collectWorkspace: file deps mapped to the projects they reach', () => 
 
   it('knows Nx analysed no imports when only package.json files have deps and no @nx/js is declared', async () => {
     expect((await collect(false)).importAnalysis).toBe(false);
+  });
+
+  it("takes the subpaths in a package's exports for entry points, but not its patterns", async () => {
+    const ctx = await collect();
+    expect(ctx.projects.orders.importAliases).toEqual(['@shop/orders', '@shop/orders/testing']);
+    expect(ctx.resolveImport('libs/cart/src/a.ts', '@shop/orders/testing')).toMatchObject({ project: 'orders', viaEntryPoint: true });
+    expect(ctx.resolveImport('libs/cart/src/a.ts', '@shop/orders/lib/x')).toMatchObject({ project: 'orders', viaEntryPoint: false });
   });
 });

@@ -7,7 +7,7 @@ import { createSourceReader, type StoredFacts } from './create-source-reader';
 import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
 import { cachesDisabled } from './cache-files';
 import { findWorkspaceDataDirectory, listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
-import { createPackageOwnerLookup, readPackageName, readPathAliases } from './read-import-aliases';
+import { createPackageOwnerLookup, readExportedSubpaths, readPackageName, readPathAliases } from './read-import-aliases';
 import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
@@ -62,7 +62,9 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
       }
       return f.file;
     });
-    projects[name] = describeProject(name, root, node.data, files, pathAliases, readPackageName(nxGraph, name));
+    const project = describeProject(name, root, node.data, files, pathAliases, readPackageName(nxGraph, name));
+    project.importAliases.push(...readExportedSubpaths(nxGraph, name));
+    projects[name] = project;
   }
   const graph = addMissingEdges(nxGraph, gaps.mappedEdges);
   // Stored facts only with Nx's own file map: its hashes match what is on disk, while a file map

@@ -39,6 +39,20 @@ export function readPackageName(graph: ProjectGraph, project: string): string | 
 }
 
 /**
+ * The subpaths a project's package.json `exports` declares (`./testing` → `@org/data/testing`), as
+ * Nx recorded them: each is a public entry point of the package, not a deep import. Patterns
+ * (`./*`) are left out, so an import through one is still judged as a deep import.
+ */
+export function readExportedSubpaths(graph: ProjectGraph, project: string): string[] {
+  const metadata = graph.nodes[project]?.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined;
+  const { packageName, packageExports } = metadata?.js ?? {};
+  if (!packageName || typeof packageExports !== 'object' || packageExports === null) return [];
+  return Object.keys(packageExports)
+    .filter((key) => key.startsWith('./') && key.length > 2 && !key.includes('*'))
+    .map((key) => `${packageName}/${key.slice(2)}`);
+}
+
+/**
  * Package name → the workspace project that owns it: Nx's `metadata.js.packageName`, else the
  * `name` in the project's package.json. Built on the first question only, since reading every
  * project's package.json is needed only when Nx's file map names a package it did not map.
