@@ -1,28 +1,15 @@
-import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
+import { CART_FILE, createCartCheck } from '../testing/create-cart-check';
+import { createTestRuleContext } from '../testing/create-test-context';
 import { checkDependencyConstraints } from './dependency-constraints';
 import type { CheckContext } from './types';
 
-const CART = 'libs/cart/src/lib/cart.ts';
+const CART = CART_FILE;
 
-/** cart imports products; `blind` empties Nx's view of that import as a graph without analysis does. */
+/** cart imports products; `blind` is a graph built without import analysis. */
 function createCheck(blind: boolean): CheckContext {
-  const check = createTestCheckContext({
-    projects: [
-      { name: 'cart', root: 'libs/cart', tags: ['scope:cart'], alias: '@shop/cart' },
-      { name: 'products', root: 'libs/products', tags: ['scope:products'], alias: '@shop/products' },
-    ],
-    files: {
-      'libs/cart/src/index.ts': "export * from './lib/cart';\n",
-      [CART]: "// cart\nimport { price } from '@shop/products';\nexport const total = price;\n",
-      'libs/products/src/index.ts': 'export const price = 1;\n',
-    },
-    edges: blind ? [] : undefined,
-    config: { constraints: [{ sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:cart', 'scope:products'] }] },
-  });
-  if (blind) {
-    check.fileDeps[CART] = [];
-    check.importAnalysis = false;
-  }
+  const constraints = [{ sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:cart', 'scope:products'] }];
+  const check = createCartCheck("// cart\nimport { price } from '@shop/products';\nexport const total = price;\n", constraints, blind);
+  if (blind) check.importAnalysis = false;
   return check;
 }
 

@@ -1,29 +1,13 @@
-import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
+import { CART_FILE, createCartCheck } from '../testing/create-cart-check';
+import { createTestRuleContext } from '../testing/create-test-context';
 import { checkDependencyConstraints } from './dependency-constraints';
 import type { CheckContext } from './types';
 import { findUnseenProjects } from './unseen-imports';
 
-const CART = 'libs/cart/src/lib/cart.ts';
+const CART = CART_FILE;
 const ONLY_CART = { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:cart'] };
 
-function createCheck(cartText: string, extra: Record<string, string> = {}): CheckContext {
-  const check = createTestCheckContext({
-    projects: [
-      { name: 'cart', root: 'libs/cart', tags: ['scope:cart'], alias: '@shop/cart' },
-      { name: 'products', root: 'libs/products', tags: ['scope:products'], alias: '@shop/products' },
-    ],
-    files: {
-      'libs/cart/src/index.ts': "export * from './lib/cart';\n",
-      [CART]: cartText,
-      'libs/products/src/index.ts': 'export const price = 1;\n',
-      ...extra,
-    },
-    config: { constraints: [ONLY_CART] },
-  });
-  // Nx's file map saw none of cart's imports (an undeclared package, a file SWC could not read).
-  check.fileDeps[CART] = [];
-  return check;
-}
+const createCheck = (cartText: string): CheckContext => createCartCheck(cartText, [ONLY_CART], true);
 
 describe('imports of projects that Nx file map lacks', () => {
   it('are judged by the dependency rule, at the line of the import', () => {
