@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { readImportSites } from './import-sites';
 import type { CheckContext, ProjectInfo } from './types';
 
@@ -6,8 +7,7 @@ type EdgeContext = Pick<CheckContext, 'readSource' | 'resolveImport' | 'fileDeps
 /** Every text that follows a quote: each import specifier is one of them (with some noise). */
 const AFTER_QUOTE = /['"`]([^'"`\s]+)/g;
 
-/** Per workspace: the first path segment of every import alias, to skip most strings at once. */
-const aliasHeadsByProjects = new WeakMap<object, Set<string>>();
+const aliasOwnersByProjects = new WeakMap<object, Map<string, string>>();
 
 /**
  * Every node `file` depends on: Nx's file-map deps, plus the workspace projects it imports that
@@ -49,34 +49,46 @@ function scanForUnseen(ctx: EdgeContext, file: string, self: ProjectInfo): strin
   return [...unseen];
 }
 
-/** Whether any quoted text of the file resolves to another project missing from `deps`. */
+/** Whether any quoted text of the file reaches another project missing from `deps`. */
 function mayImportUnseen(ctx: EdgeContext, file: string, self: ProjectInfo, deps: readonly string[]): boolean {
   const text = ctx.readText(file);
   if (text === undefined) return false;
-  const heads = readAliasHeads(ctx.projects);
+  const owners = readAliasOwners(ctx.projects);
   const ownPrefix = self.root ? `${self.root}/` : '';
-  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const dir = path.posix.dirname(file);
   for (const match of text.matchAll(AFTER_QUOTE)) {
     const quoted = match[1];
+    let project: string | undefined;
     if (quoted.startsWith('.')) {
-      // `./x` below a folder of the project stays in it, unless another project is nested there.
-      if (quoted.startsWith('./') && dir.startsWith(ownPrefix) && !hasNestedProject(ctx.projects, self)) continue;
-    } else if (!heads.has(quoted.split('/')[0])) {
-      continue;
+      // A relative path that stays below the project's root stays in it, unless another project is nested there.
+      const target = path.posix.join(dir, quoted);
+      if (target.startsWith(ownPrefix) && !hasNestedProject(ctx.projects, self)) continue;
+      project = ctx.resolveImport(file, quoted).project;
+    } else {
+      project = findAliasOwner(owners, quoted);
     }
-    const project = ctx.resolveImport(file, quoted).project;
-    if (project && project !== self.name && ctx.projects[project] && !deps.includes(project)) return true;
+    if (project && project !== self.name && !deps.includes(project)) return true;
   }
   return false;
 }
 
-function readAliasHeads(projects: Record<string, ProjectInfo>): Set<string> {
-  let heads = aliasHeadsByProjects.get(projects);
-  if (!heads) {
-    heads = new Set(Object.values(projects).flatMap((p) => p.importAliases.map((alias) => alias.split('/')[0])));
-    aliasHeadsByProjects.set(projects, heads);
+/** The project whose longest alias the text starts with (`@org/a/b` → owner of `@org/a`), as the resolver picks. */
+function findAliasOwner(owners: ReadonlyMap<string, string>, quoted: string): string | undefined {
+  for (let end = quoted.length; end > 0; end = quoted.lastIndexOf('/', end - 1)) {
+    const owner = owners.get(quoted.slice(0, end));
+    if (owner) return owner;
   }
-  return heads;
+  return undefined;
+}
+
+/** Per workspace: every import alias and the project it reaches, so a string is placed in a few lookups. */
+function readAliasOwners(projects: Record<string, ProjectInfo>): ReadonlyMap<string, string> {
+  let owners = aliasOwnersByProjects.get(projects);
+  if (!owners) {
+    owners = new Map(Object.values(projects).flatMap((p) => p.importAliases.map((alias): [string, string] => [alias, p.name])));
+    aliasOwnersByProjects.set(projects, owners);
+  }
+  return owners;
 }
 
 const nestedByProject = new WeakMap<ProjectInfo, boolean>();
