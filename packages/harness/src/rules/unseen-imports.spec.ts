@@ -42,4 +42,16 @@ describe('imports of projects that Nx file map lacks', () => {
     check.fileDeps[CART] = ['products'];
     expect(findUnseenProjects(check, CART, check.projects.cart)).toEqual([]);
   });
+
+  it('include deep imports through an alias, placed by its longest alias', () => {
+    const check = createCheck("import { x } from '@shop/products/src/lib/x';\n");
+    expect(findUnseenProjects(check, CART_FILE, check.projects.cart)).toEqual(['products']);
+  });
+
+  it('do not parse a file whose relative imports stay inside its project', () => {
+    const check = createCheck("import { a } from '../index';\nimport { b } from './b';\n");
+    const readSource = jest.fn(check.readSource);
+    expect(findUnseenProjects({ ...check, readSource }, CART_FILE, check.projects.cart)).toEqual([]);
+    expect(readSource).not.toHaveBeenCalled();
+  });
 });
