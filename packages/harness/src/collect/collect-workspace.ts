@@ -7,9 +7,13 @@ import { createSourceReader, type StoredFacts } from './create-source-reader';
 import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
 import { cachesDisabled } from './cache-files';
 import { findWorkspaceDataDirectory, listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
-import { readPackageName, readPathAliases } from './read-import-aliases';
+import { createPackageOwnerLookup, readExportedSubpaths, readPackageName, readPathAliases } from './read-import-aliases';
+import { readImportAnalysis } from './read-import-analysis';
+import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
+
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 
 export interface CollectOptions {
   workspaceRoot: string;
@@ -39,25 +43,36 @@ export function createGitRunner(workspaceRoot: string): GitRunner {
  * the file map and each parsed file are read once.
  */
 export async function collectWorkspace(options: CollectOptions): Promise<CheckContext> {
-  const { workspaceRoot, graph } = options;
+  const { workspaceRoot } = options;
+  const nxGraph = options.graph;
   const { files: projectFiles, hasDeps } = options.projectFiles
     ? { files: options.projectFiles, hasDeps: true }
-    : await readProjectFiles(graph);
+    : await readProjectFiles(nxGraph);
   const pathAliases = readPathAliases(workspaceRoot);
   const projects: Record<string, ProjectInfo> = {};
   const fileDeps: Record<string, string[]> = {};
   const knownFiles = new Set<string>();
-  for (const [name, node] of Object.entries(graph.nodes)) {
+  // One resolution step for every rule that reads edges: npm: nodes of workspace packages become projects.
+  const resolveDep = createDepResolver(nxGraph, createPackageOwnerLookup(workspaceRoot, nxGraph));
+  const gaps: DepGaps = { unknownDeps: {}, mappedEdges: [] };
+  let sawSourceEdge = false;
+  for (const [name, node] of Object.entries(nxGraph.nodes)) {
     const root = node.data.root === '.' ? '' : node.data.root;
     const files = (projectFiles[name] ?? []).map((f) => {
       knownFiles.add(f.file);
       // With Nx's file map every file gets an entry, even with no deps: an import that resolves to
       // another project but is missing here is an edge Nx's graph did not see.
-      if (hasDeps) fileDeps[f.file] = listFileDeps(f);
+      if (hasDeps) {
+        fileDeps[f.file] = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps);
+        if (fileDeps[f.file].length > 0 && SOURCE_FILE.test(f.file)) sawSourceEdge = true;
+      }
       return f.file;
     });
-    projects[name] = describeProject(name, root, node.data, files, pathAliases, readPackageName(graph, name));
+    const project = describeProject(name, root, node.data, files, pathAliases, readPackageName(nxGraph, name));
+    project.importAliases.push(...readExportedSubpaths(nxGraph, name));
+    projects[name] = project;
   }
+  const graph = addMissingEdges(nxGraph, gaps.mappedEdges);
   // Stored facts only with Nx's own file map: its hashes match what is on disk, while a file map
   // handed in (tests, the re-check after --fix) may not.
   const stored = options.projectFiles && !options.useStoredFacts ? undefined : openStoredFacts(workspaceRoot, projectFiles);
@@ -67,6 +82,9 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
     projects,
     graph,
     fileDeps,
+    unknownDeps: gaps.unknownDeps,
+    // A source file with deps proves Nx analysed imports, whatever its configuration says.
+    importAnalysis: sawSourceEdge || readImportAnalysis(workspaceRoot),
     config: options.config,
     readSource,
     isParsed,

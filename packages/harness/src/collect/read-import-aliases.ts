@@ -39,6 +39,48 @@ export function readPackageName(graph: ProjectGraph, project: string): string | 
 }
 
 /**
+ * The subpaths a project's package.json `exports` declares (`./testing` → `@org/data/testing`), as
+ * Nx recorded them: each is a public entry point of the package, not a deep import. Patterns
+ * (`./*`) are left out, so an import through one is still judged as a deep import.
+ */
+export function readExportedSubpaths(graph: ProjectGraph, project: string): string[] {
+  const metadata = graph.nodes[project]?.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined;
+  const { packageName, packageExports } = metadata?.js ?? {};
+  if (!packageName || typeof packageExports !== 'object' || packageExports === null) return [];
+  return Object.keys(packageExports)
+    .filter((key) => key.startsWith('./') && key.length > 2 && !key.includes('*'))
+    .map((key) => `${packageName}/${key.slice(2)}`);
+}
+
+/**
+ * Package name → the workspace project that owns it: Nx's `metadata.js.packageName`, else the
+ * `name` in the project's package.json. Built on the first question only, since reading every
+ * project's package.json is needed only when Nx's file map names a package it did not map.
+ */
+export function createPackageOwnerLookup(workspaceRoot: string, graph: ProjectGraph): (packageName: string) => string | undefined {
+  let owners: Map<string, string> | undefined;
+  return (packageName) => {
+    if (!owners) {
+      owners = new Map();
+      for (const [project, node] of Object.entries(graph.nodes)) {
+        const root = node.data.root === '.' || !node.data.root ? '' : `${node.data.root}/`;
+        for (const name of [readPackageName(graph, project), readManifestName(workspaceRoot, `${root}package.json`)]) {
+          if (name && !owners.has(name)) owners.set(name, project);
+        }
+      }
+    }
+    return owners.get(packageName);
+  };
+}
+
+function readManifestName(workspaceRoot: string, file: string): string | undefined {
+  const text = readWorkspaceText(workspaceRoot, file);
+  if (!text) return undefined;
+  const json = parse(text, [], { allowTrailingComma: true }) as { name?: unknown } | undefined;
+  return typeof json?.name === 'string' ? json.name : undefined;
+}
+
+/**
  * tsconfig is JSON with comments and trailing commas. jsonc-parser (what Nx's own `parseJson`
  * uses) is read directly: loading `@nx/devkit` for it cost the batch worker about 60 ms.
  */

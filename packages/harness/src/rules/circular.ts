@@ -1,6 +1,7 @@
 import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency } from '../core/graph-paths';
 import { findImportsInto, isSourceFile } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { listFileEdges } from './unseen-imports';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 
@@ -17,7 +18,14 @@ export const circularRule: Rule = {
  */
 export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const self = ctx.project.name;
-  const adjacency = buildProjectAdjacency(ctx.graph);
+  const graphAdjacency = buildProjectAdjacency(ctx.graph);
+  // Imports Nx missed can close a cycle only if some project depends on this one; else skip the scan.
+  const reachable = listDependedOn(graphAdjacency).has(self);
+  const edgesByFile = new Map<string, string[]>();
+  for (const file of ctx.project.files) {
+    if (isSourceFile(file)) edgesByFile.set(file, reachable ? listFileEdges(ctx, file, ctx.project) : (ctx.fileDeps[file] ?? []));
+  }
+  const adjacency = addOwnEdges(graphAdjacency, self, edgesByFile);
   const components = findComponents(adjacency);
   const home = components.get(self);
   const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
@@ -32,7 +40,7 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const file of [...ctx.project.files].sort()) {
     if (!isSourceFile(file)) continue;
-    const targets = [...new Set(ctx.fileDeps[file] ?? [])].filter(onCycle).sort();
+    const targets = [...new Set(edgesByFile.get(file) ?? [])].filter(onCycle).sort();
     for (const target of targets) {
       const cycle = [self, ...readPath(wayBack, target)!.reverse()];
       const sites = findImportsInto(ctx, file, target);
@@ -56,6 +64,27 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
     }
   }
   return findings;
+}
+
+const dependedOnByAdjacency = new WeakMap<ProjectAdjacency, Set<string>>();
+
+/** The projects some other project depends on, once per graph. */
+function listDependedOn(adjacency: ProjectAdjacency): Set<string> {
+  let targets = dependedOnByAdjacency.get(adjacency);
+  if (!targets) dependedOnByAdjacency.set(adjacency, (targets = new Set([...adjacency.values()].flat())));
+  return targets;
+}
+
+/**
+ * The graph's adjacency plus the project's own imports that Nx's graph lacks (harness's parse
+ * found them), so a cycle they close is reported. Other projects' unseen imports are judged when
+ * their own check runs. Returns the cached adjacency itself when nothing is missing.
+ */
+function addOwnEdges(adjacency: ProjectAdjacency, self: string, edgesByFile: Map<string, string[]>): ProjectAdjacency {
+  const own = new Set(adjacency.get(self) ?? []);
+  const missing = [...new Set([...edgesByFile.values()].flat())].filter((p) => p !== self && adjacency.has(p) && !own.has(p));
+  if (missing.length === 0) return adjacency;
+  return new Map([...adjacency, [self, [...own, ...missing].sort()]]);
 }
 
 /**

@@ -15,8 +15,10 @@ import {
   isPlainTag,
   matchesImportPattern,
 } from '../core/tag-match';
+import { findGraphGaps } from './graph-gaps';
 import { isSourceFile, joinRoot, joinWithOr, readImportSites, type ImportSite } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { listFileEdges } from './unseen-imports';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 const TITLE = 'Dependency constraint violation';
@@ -40,12 +42,13 @@ export const dependencyConstraintsRule: Rule = {
 };
 
 /**
- * Judges each edge of the file map first and parses only the files that hold a failing edge,
- * because on a large workspace almost every file is fine and parsing is the expensive part.
+ * Judges each edge of the file map, and each import of a project that Nx's file map lacks (a text
+ * scan finds those; a file is parsed only on suspicion), then parses only the files that hold a
+ * failing edge, for positions. Where Nx's graph is blind, the gap is a finding of its own.
  */
 export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
   const constraints = ctx.config.constraints;
-  if (constraints.length === 0) return [];
+  if (constraints.length === 0) return findGraphGaps(ctx);
   const applicable = findConstraintsFor(constraints, ctx.project.tags);
   const externalConstraints = applicable.filter(
     (c) => c.bannedExternalImports !== undefined || c.allowedExternalImports !== undefined,
@@ -55,12 +58,12 @@ export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
     if (!faults.has(target)) faults.set(target, judgeProjectEdge(ctx, applicable, target));
     return faults.get(target);
   };
-  const findings: RuleFinding[] = [];
+  const findings: RuleFinding[] = findGraphGaps(ctx);
   for (const file of ctx.project.files) {
     if (!isSourceFile(file)) continue;
     const failing = new Map<string, EdgeFault>();
     const packages = new Set<string>();
-    for (const dep of ctx.fileDeps[file] ?? []) {
+    for (const dep of listFileEdges(ctx, file, ctx.project)) {
       if (dep === ctx.project.name) continue;
       if (ctx.graph.nodes[dep] || ctx.projects[dep]) {
         const fault = judge(dep);

@@ -96,6 +96,16 @@ describe('public-api rule', () => {
     ]);
   });
 
+  it('names @nx/js as the fix when Nx analysed no imports at all', () => {
+    const [finding] = runRule("import { x } from '@org/billing';\n", (check) => {
+      check.fileDeps[INVOICE] = [];
+      check.importAnalysis = false;
+    });
+    expect(finding.fix).toBe(
+      'Add "@nx/js" to devDependencies in the root package.json (at the version of "nx") and install it, so Nx analyses imports and sees this edge',
+    );
+  });
+
   it('skips the graph check when the file map has no entry for the file', () => {
     const findings = runRule("import { x } from '@org/billing';\n", (check) => {
       delete check.fileDeps[INVOICE];

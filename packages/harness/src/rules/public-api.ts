@@ -65,7 +65,10 @@ function describeMissingEdge(ctx: RuleContext, target: ProjectInfo, site: Import
     title: 'Import missing from the Nx project graph',
     ...at(site, file),
     expected: `every import of another workspace project is an edge of the Nx project graph (${ctx.project.name} -> ${target.name})`,
-    fix: `Declare the dependency in ${manifest} ("${packageName}": "*" under "dependencies") so Nx sees the edge`,
+    fix:
+      ctx.importAnalysis === false
+        ? `Add "@nx/js" to devDependencies in the root package.json (at the version of "nx") and install it, so Nx analyses imports and sees this edge`
+        : `Declare the dependency in ${manifest} ("${packageName}": "*" under "dependencies") so Nx sees the edge`,
     reference: REFERENCE,
   };
 }

@@ -32,6 +32,12 @@ export interface ResolvedImport {
   viaEntryPoint?: boolean;
 }
 
+/** A node of Nx's file map that harness cannot place, with the package it names when it is an `npm:` node. */
+export interface UnknownDep {
+  node: string;
+  packageName?: string;
+}
+
 /** Runs git with the given arguments in the workspace; injectable so tests need no repository. */
 export type GitRunner = (args: string[]) => string;
 
@@ -42,6 +48,10 @@ export interface CheckContext {
   graph: ProjectGraph;
   /** File → the projects (and `npm:` external nodes) it depends on, from Nx's file map. */
   fileDeps: Record<string, string[]>;
+  /** File → nodes its Nx file-map deps name that are neither a project nor an external node, nor a workspace package. */
+  unknownDeps?: Record<string, UnknownDep[]>;
+  /** False when Nx's graph holds no source-file import analysis (no `@nx/js` or kin in the root package.json). */
+  importAnalysis?: boolean;
   config: HarnessConfig;
   /** Parses a file once per run and returns what the rules need. */
   readSource(file: string): SourceFacts;

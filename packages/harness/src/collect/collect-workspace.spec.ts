@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ProjectGraph } from '@nx/devkit';
+import { DEFAULT_CONVENTIONS } from '../config/defaults';
+import { collectWorkspace } from './collect-workspace';
+
+/**
+ * The shape Nx leaves in some npm TS-solution workspaces: the file imports a linked workspace
+ * package, and Nx's file map names it `npm:@shop/products`, a node in neither list of the graph.
+ */
+describe('collectWorkspace: file deps mapped to the projects they reach', () => {
+  let root = '';
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-collect-'));
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    write('package.json', JSON.stringify({ name: 'shop', devDependencies: { nx: '23.2.1' } }));
+    write('libs/products/package.json', JSON.stringify({ name: '@shop/products' }));
+    write('libs/cart/package.json', JSON.stringify({ name: '@shop/cart' }));
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const graph: ProjectGraph = {
+    nodes: {
+      cart: { name: 'cart', type: 'lib', data: { root: 'libs/cart' } },
+      products: { name: 'products', type: 'lib', data: { root: 'libs/products' } },
+      orders: {
+        name: 'orders',
+        type: 'lib',
+        data: {
+          root: 'libs/orders',
+          metadata: { js: { packageName: '@shop/orders', packageExports: { '.': './src/index.ts', './testing': './src/testing.ts', './lib/*': './src/lib/*.ts' } } },
+        } as never,
+      },
+    },
+    externalNodes: {},
+    dependencies: { cart: [], products: [], orders: [] },
+  };
+  const collect = (cartDeps = true) =>
+    collectWorkspace({
+      workspaceRoot: root,
+      graph,
+      config: { file: 'harness.yaml', constraints: [], rules: {}, conventions: DEFAULT_CONVENTIONS },
+      projectFiles: {
+        cart: [
+          { file: 'libs/cart/src/a.ts', hash: '1', deps: cartDeps ? [['npm:@shop/products', 'static'], 'npm:@shop/orders@1.0.0'] : [] },
+          { file: 'libs/cart/src/b.ts', hash: '2', deps: cartDeps ? ['npm:@shop/nowhere'] : [] },
+          { file: 'libs/cart/package.json', hash: '3', deps: ['products'] },
+        ],
+        products: [],
+        orders: [],
+      },
+    });
+
+  it("maps npm: nodes of workspace packages to their projects, by package.json name or Nx's packageName", async () => {
+    const ctx = await collect();
+    expect(ctx.fileDeps['libs/cart/src/a.ts']).toEqual(['products', 'orders']);
+  });
+
+  it("adds the edges they carry to the graph the rules read, not to Nx's own", async () => {
+    const ctx = await collect();
+    expect(ctx.graph.dependencies.cart.map((d) => d.target)).toEqual(['products', 'orders']);
+    expect(graph.dependencies.cart).toEqual([]);
+  });
+
+  it('records a node nobody owns', async () => {
+    const ctx = await collect();
+    expect(ctx.unknownDeps).toEqual({ 'libs/cart/src/b.ts': [{ node: 'npm:@shop/nowhere', packageName: '@shop/nowhere' }] });
+  });
+
+  it('knows Nx analysed imports when a source file has deps, even without @nx/js declared', async () => {
+    expect((await collect()).importAnalysis).toBe(true);
+  });
+
+  it('knows Nx analysed no imports when only package.json files have deps and no @nx/js is declared', async () => {
+    expect((await collect(false)).importAnalysis).toBe(false);
+  });
+
+  it("takes the subpaths in a package's exports for entry points, but not its patterns", async () => {
+    const ctx = await collect();
+    expect(ctx.projects.orders.importAliases).toEqual(['@shop/orders', '@shop/orders/testing']);
+    expect(ctx.resolveImport('libs/cart/src/a.ts', '@shop/orders/testing')).toMatchObject({ project: 'orders', viaEntryPoint: true });
+    expect(ctx.resolveImport('libs/cart/src/a.ts', '@shop/orders/lib/x')).toMatchObject({ project: 'orders', viaEntryPoint: false });
+  });
+});
