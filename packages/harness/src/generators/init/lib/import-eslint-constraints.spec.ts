@@ -67,7 +67,8 @@ describe('readEslintConstraints', () => {
         { allSourceTags: ['scope:a', 'type:ui'], onlyDependOnLibsWithTags: ['type:ui'] },
       ],
       options: { allow: [] },
-      ignore: [],
+      // eslintrc mode never lints dot files and dot folders.
+      ignore: ['**/.*', '!**/.eslintrc.*'],
       notes: [
         '@nx/enforce-module-boundaries in .eslintrc.json applies only to files matching *.ts, so ESLint never judges .tsx, .js, .jsx, .mts, .cts, .mjs, .cjs files with it; ' +
           'harness judges every JS/TS file of a project, so add globs such as "**/*.tsx" to dependencies.ignore if those files get findings ESLint does not give.',

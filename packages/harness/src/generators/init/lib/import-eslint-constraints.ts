@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { DepConstraint, DependencyOptions } from '../../../config/types';
 import { createScriptLoader, DYNAMIC, isRecord, PARTIAL, type Data, type ScriptLoader } from './config-script';
 import { readPropertyName } from './config-script-scope';
-import { readEslintIgnores } from './import-eslint-ignores';
+import { readEslintIgnores, readIgnoreGlobs } from './import-eslint-ignores';
 import { noteRuleFiles, readRuleOptions } from './read-rule-options';
 import { walkConfigScripts } from './walk-config-scripts';
 
@@ -27,10 +27,12 @@ const SCRIPT_CONFIGS = [...['mjs', 'js', 'cjs', 'ts', 'mts', 'cts'].map((ext) =>
 const DATA_CONFIGS = ['.eslintrc.json', '.eslintrc', '.eslintrc.yaml', '.eslintrc.yml'];
 const LIST_FIELDS = ['allSourceTags', 'onlyDependOnLibsWithTags', 'notDependOnLibsWithTags', 'bannedExternalImports', 'allowedExternalImports'] as const;
 
-/** One value given to the rule, with the `files` of the config object that gives it. */
+/** One value given to the rule, with the `files` and `ignores` of the config object that gives it. */
 interface RuleEntry {
   value: Data;
   files?: Data;
+  /** Files that config object leaves out (flat `ignores`, eslintrc `excludedFiles`), as harness globs. */
+  ignores: string[];
 }
 
 /**
@@ -46,8 +48,9 @@ export function readEslintConstraints(tree: Tree): ImportedConstraints | undefin
     const load = createScriptLoader(tree, notes);
     const entries = readRuleEntries(tree, file, load, notes);
     if (entries.length === 0 && notes.length === 0) continue;
-    const imported = pickSetting(entries, file, notes);
-    return { file, ...imported, ignore: readEslintIgnores(tree, file, load, notes), notes };
+    const { ignores, ...imported } = pickSetting(entries, file, notes);
+    // The files the rule's own config object leaves out come after the global ignores, as ESLint applies them.
+    return { file, ...imported, ignore: [...readEslintIgnores(tree, file, load, notes), ...ignores], notes };
   }
   // No config sets the rule; the files ESLint never lints still stay out of the dependency rules.
   if (present.length === 0) return undefined;
@@ -63,10 +66,13 @@ function readRuleEntries(tree: Tree, file: string, load: ScriptLoader, notes: st
     walkConfigScripts(load, file, (node, mod) => {
       const { t } = mod;
       if (!t.isPropertyAssignment(node) || !RULE_NAMES.includes(readPropertyName(t, node.name) ?? '')) return false;
-      // rule: value → rules: { … } → the config object, whose `files` the rule is limited to.
+      // rule: value → rules: { … } → the config object, whose `files` and `ignores` limit the rule.
       const config = node.parent?.parent?.parent;
-      const files = config && t.isObjectLiteralExpression(config) ? config.properties.find((p) => t.isPropertyAssignment(p) && readPropertyName(t, p.name) === 'files') : undefined;
-      entries.push({ value: mod.evaluate(node.initializer), files: files && t.isPropertyAssignment(files) ? mod.evaluate(files.initializer) : undefined });
+      const read = (key: string) => {
+        const prop = config && t.isObjectLiteralExpression(config) ? config.properties.find((p) => t.isPropertyAssignment(p) && readPropertyName(t, p.name) === key) : undefined;
+        return prop && t.isPropertyAssignment(prop) ? mod.evaluate(prop.initializer) : undefined;
+      };
+      entries.push({ value: mod.evaluate(node.initializer), files: read('files'), ignores: readIgnoreGlobs(read('ignores'), mod.file, notes, 'flat') });
       return true;
     });
     return entries;
@@ -74,7 +80,7 @@ function readRuleEntries(tree: Tree, file: string, load: ScriptLoader, notes: st
   const text = tree.read(file, 'utf-8') ?? '';
   try {
     const data = file.endsWith('.yaml') || file.endsWith('.yml') ? parseYaml(text, { maxAliasCount: 50 }) : parseJson(text);
-    return findDataRuleEntries(data, undefined);
+    return findDataRuleEntries(data, undefined, [], file, notes);
   } catch (error) {
     notes.push(`${file} could not be parsed (${(error as Error).message.split('\n')[0]}), so no constraints were read from it.`);
     return [];
@@ -82,24 +88,26 @@ function readRuleEntries(tree: Tree, file: string, load: ScriptLoader, notes: st
 }
 
 /** Values of the rule's key anywhere in parsed JSON/YAML: `rules` and every `overrides[].rules`. */
-function findDataRuleEntries(data: Data, files: Data): RuleEntry[] {
-  if (Array.isArray(data)) return data.flatMap((item) => findDataRuleEntries(item, files));
+function findDataRuleEntries(data: Data, files: Data, ignores: string[], file: string, notes: string[]): RuleEntry[] {
+  if (Array.isArray(data)) return data.flatMap((item) => findDataRuleEntries(item, files, ignores, file, notes));
   if (!isRecord(data)) return [];
-  const ownFiles = 'files' in data ? data.files : files;
-  return Object.entries(data).flatMap(([key, value]) => (RULE_NAMES.includes(key) ? [{ value, files: ownFiles }] : findDataRuleEntries(value, ownFiles)));
+  const own = 'files' in data ? { files: data.files, ignores: readIgnoreGlobs(data.excludedFiles, file, notes, 'gitignore') } : { files, ignores };
+  return Object.entries(data).flatMap(([key, value]) =>
+    RULE_NAMES.includes(key) ? [{ value, ...own }] : findDataRuleEntries(value, own.files, own.ignores, file, notes),
+  );
 }
 
 /** The last entry with options wins, as in ESLint, where a later config object overrides an earlier one. */
-function pickSetting(entries: RuleEntry[], file: string, notes: string[]): Pick<ImportedConstraints, 'constraints' | 'options'> {
+function pickSetting(entries: RuleEntry[], file: string, notes: string[]): Pick<ImportedConstraints, 'constraints' | 'options'> & { ignores: string[] } {
   const settings = entries.map((entry) => ({ entry, setting: readSetting(entry, file, notes) })).filter((s) => s.setting !== undefined);
   const last = settings[settings.length - 1];
-  if (!last?.setting) return { constraints: [], options: {} };
+  if (!last?.setting) return { constraints: [], options: {}, ignores: [] };
   const chosen = last.setting;
   if (settings.some((s) => JSON.stringify(s.setting?.constraints) !== JSON.stringify(chosen.constraints))) {
     notes.push(`${file} sets ${RULE_NAMES[0]} more than once with different depConstraints; the last one was imported.`);
   }
   noteRuleFiles(last.entry.files, file, notes);
-  return chosen;
+  return { ...chosen, ignores: last.entry.ignores };
 }
 
 /** The constraints and options of one `['error', { depConstraints, … }]` entry; undefined when it sets none. */

@@ -7,6 +7,7 @@ import { DYNAMIC, isCallTo, isRecord, type Data, type ScriptLoader, type ScriptM
 import { readPropertyName } from './config-script-scope';
 import { walkConfigScripts } from './walk-config-scripts';
 
+const RULE = '@nx/enforce-module-boundaries';
 const FLAT_CONFIGS = ['mjs', 'js', 'cjs', 'ts', 'mts', 'cts'].map((ext) => `eslint.config.${ext}`);
 const LEGACY_DATA_CONFIGS = ['.eslintrc.json', '.eslintrc', '.eslintrc.yaml', '.eslintrc.yml'];
 // ESLint's eslintrc mode always leaves out dot files and dot folders, except its own config files.
@@ -38,7 +39,7 @@ export function readEslintIgnores(tree: Tree, configFile: string, load: ScriptLo
     const own = LEGACY_DATA_CONFIGS.map((name) => `${root}/${name}`).find((file) => tree.exists(file));
     if (own) globs.push(...readIgnorePatterns(tree, load, own, notes).flatMap((p) => fromGitignore(p, root)));
   }
-  return globs.length === LEGACY_DEFAULTS.length ? [] : globs;
+  return globs;
 }
 
 function readFlatIgnores(load: ScriptLoader, file: string, base: string, notes: string[], walked: Set<string>): string[] {
@@ -83,6 +84,20 @@ function readIgnoreList(list: Data, mod: ScriptModule, base: string, notes: stri
     }
     return fromFlatPattern(pattern, base, mod.file, notes);
   });
+}
+
+/**
+ * The `ignores` (flat) or `excludedFiles` (eslintrc) of the config object that sets the rule, as
+ * workspace globs: ESLint does not apply the rule to those files, so the dependency rules skip them.
+ */
+export function readIgnoreGlobs(value: Data, file: string, notes: string[], style: 'flat' | 'gitignore'): string[] {
+  if (value === undefined) return [];
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) {
+    notes.push(`the ignores of the ${RULE} config object in ${file} are computed at run time, so they were not imported into dependencies.ignore.`);
+    return [];
+  }
+  return list.flatMap((pattern: string) => (style === 'flat' ? fromFlatPattern(pattern, '', file, notes) : fromGitignore(pattern, '')));
 }
 
 /** A flat-config pattern: minimatch, relative to the config's folder; a trailing `/` means a folder. */

@@ -107,6 +107,14 @@ describe('readEslintConstraints: the files ESLint never lints', () => {
     expect(readEslintConstraints(tree)?.ignore).toEqual(['**/.*', '!**/.eslintrc.*', '**/node_modules', 'tmp', 'libs/b/fixtures', '**/*', '!libs/a/**/*', 'libs/a/**/mocks']);
   });
 
+  it('adds the files the rule\'s own config object leaves out, after the global ignores', () => {
+    tree.write('eslint.config.mjs', `export default [{ ignores: ['**/dist'] }, { ${ALL_FILES}, ignores: ['**/*.stories.ts', 'tools/**'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [] }] } }];`);
+    expect(readEslintConstraints(tree)?.ignore).toEqual(['**/dist', '**/*.stories.ts', 'tools/**']);
+    tree.delete('eslint.config.mjs');
+    tree.write('.eslintrc.json', JSON.stringify({ overrides: [{ files: ['*.ts', '*.tsx', '*.js', '*.jsx', '*.mts', '*.cts', '*.mjs', '*.cjs'], excludedFiles: ['*.stories.ts'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [] }] } }] }));
+    expect(readEslintConstraints(tree)?.ignore).toEqual(['**/.*', '!**/.eslintrc.*', '**/*.stories.ts']);
+  });
+
   it('imports the ignores even when no config sets the rule', () => {
     tree.write('eslint.config.mjs', `export default [{ ignores: ['**/fixtures/**'] }];`);
     expect(readEslintConstraints(tree)).toEqual({ file: 'eslint.config.mjs', constraints: [], options: {}, ignore: ['**/fixtures/**'], notes: [] });
