@@ -1,4 +1,4 @@
-import { parseJson, type Tree } from '@nx/devkit';
+import { getProjects, parseJson, type Tree } from '@nx/devkit';
 import { parse as parseYaml } from 'yaml';
 import type { DepConstraint, DependencyOptions } from '../../../config/types';
 import { createScriptLoader, DYNAMIC, isRecord, PARTIAL, type Data, type ScriptLoader } from './config-script';
@@ -50,13 +50,31 @@ export function readEslintConstraints(tree: Tree): ImportedConstraints | undefin
     if (entries.length === 0 && notes.length === 0) continue;
     const { ignores, ...imported } = pickSetting(entries, file, notes);
     // The files the rule's own config object leaves out come after the global ignores, as ESLint applies them.
-    return { file, ...imported, ignore: [...readEslintIgnores(tree, file, load, notes), ...ignores], notes };
+    const ignore = [...readEslintIgnores(tree, file, load, notes), ...ignores];
+    noteProjectSettings(tree, notes);
+    return { file, ...imported, ignore, notes };
   }
   // No config sets the rule; the files ESLint never lints still stay out of the dependency rules.
   if (present.length === 0) return undefined;
   const notes: string[] = [];
   const ignore = readEslintIgnores(tree, present[0], createScriptLoader(tree, notes), notes);
   return ignore.length > 0 ? { file: present[0], constraints: [], options: {}, ignore, notes } : undefined;
+}
+
+/**
+ * A project's own ESLint config may set the rule for its files; harness.yaml holds one setting for
+ * every project, so such a setting is named rather than silently dropped.
+ */
+function noteProjectSettings(tree: Tree, notes: string[]): void {
+  for (const { root } of getProjects(tree).values()) {
+    if (root === '' || root === '.') continue;
+    for (const name of [...SCRIPT_CONFIGS, ...DATA_CONFIGS]) {
+      const file = `${root}/${name}`;
+      if (RULE_NAMES.some((rule) => tree.read(file, 'utf-8')?.includes(rule))) {
+        notes.push(`${file} sets ${RULE_NAMES[0]} for ${root} alone; harness.yaml holds one setting for every project, so the root setting applies there too and that one was not imported.`);
+      }
+    }
+  }
 }
 
 /** Every value given to the rule in `file` (and the scripts it imports), in the order ESLint applies them. */

@@ -115,6 +115,14 @@ describe('readEslintConstraints: the files ESLint never lints', () => {
     expect(readEslintConstraints(tree)?.ignore).toEqual(['**/.*', '!**/.eslintrc.*', '**/*.stories.ts']);
   });
 
+  it('names a project config that sets the rule for its own files, which harness.yaml cannot hold', () => {
+    tree.write('eslint.config.mjs', `export default [${rule('{ depConstraints: [] }')}];`);
+    tree.write('libs/a/eslint.config.mjs', `export default [${rule(`{ allow: ['^x$'], depConstraints: [] }`)}];`);
+    expect(readEslintConstraints(tree)?.notes).toEqual([
+      'libs/a/eslint.config.mjs sets @nx/enforce-module-boundaries for libs/a alone; harness.yaml holds one setting for every project, so the root setting applies there too and that one was not imported.',
+    ]);
+  });
+
   it('imports the ignores even when no config sets the rule', () => {
     tree.write('eslint.config.mjs', `export default [{ ignores: ['**/fixtures/**'] }];`);
     expect(readEslintConstraints(tree)).toEqual({ file: 'eslint.config.mjs', constraints: [], options: {}, ignore: ['**/fixtures/**'], notes: [] });
