@@ -25,10 +25,16 @@ export function readEslintIgnores(tree: Tree, configFile: string, load: ScriptLo
   if (configFile.startsWith('eslint.config.')) {
     const walked = new Set<string>();
     const globs = readFlatIgnores(load, configFile, '', notes, walked);
+    const unread: string[] = [];
     for (const root of projectRoots) {
       const own = FLAT_CONFIGS.map((name) => `${root}/${name}`).find((file) => tree.exists(file));
-      if (own) globs.push(...readFlatIgnores(load, own, root, notes, walked));
+      if (!own) continue;
+      const projectNotes: string[] = [];
+      globs.push(...readFlatIgnores(load, own, root, projectNotes, walked));
+      if (projectNotes.length > 0) unread.push(own);
     }
+    // Projects often share one config pattern; one line for all of them says it without drowning the rest.
+    if (unread.length > 0) notes.push(describeUnreadProjectIgnores(unread));
     return globs;
   }
   const globs = [...LEGACY_DEFAULTS];
@@ -40,6 +46,11 @@ export function readEslintIgnores(tree: Tree, configFile: string, load: ScriptLo
     if (own) globs.push(...readIgnorePatterns(tree, load, own, notes).flatMap((p) => fromGitignore(p, root)));
   }
   return globs;
+}
+
+function describeUnreadProjectIgnores(files: string[]): string {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
+  return `the ignores of ${files.length === 1 ? 'the project ESLint config' : `${files.length} project ESLint configs`} ${shown} could not be read without running them, so the dependency rules judge files there that ESLint may skip; add such globs to dependencies.ignore by hand.`;
 }
 
 function readFlatIgnores(load: ScriptLoader, file: string, base: string, notes: string[], walked: Set<string>): string[] {

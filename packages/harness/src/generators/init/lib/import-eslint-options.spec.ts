@@ -100,6 +100,16 @@ describe('readEslintConstraints: the files ESLint never lints', () => {
     expect(readEslintConstraints(tree)?.ignore).toEqual(['**/dist', 'tools/mock-workspace', '!tools/mock-workspace/keep.ts', '**/__fixtures__/**', 'libs/a/src/test-workspace/**']);
   });
 
+  it('names the project configs whose ignores are computed in one line', () => {
+    tree.write('eslint.config.mjs', `export const ignores = ['dist'];\nexport default [{ ignores }];`);
+    for (const root of ['libs/a', 'libs/b']) tree.write(`${root}/eslint.config.mjs`, `import { ignores } from '../../eslint.config.mjs';\nexport default [{ ignores: ignores.concat(here()) }];`);
+    const imported = readEslintConstraints(tree);
+    expect(imported?.ignore).toEqual(['dist']);
+    expect(imported?.notes).toEqual([
+      'the ignores of 2 project ESLint configs libs/a/eslint.config.mjs, libs/b/eslint.config.mjs could not be read without running them, so the dependency rules judge files there that ESLint may skip; add such globs to dependencies.ignore by hand.',
+    ]);
+  });
+
   it('takes .eslintignore and the ignorePatterns of the root and project .eslintrc.json files, as gitignore patterns', () => {
     tree.write('.eslintignore', '# generated\nnode_modules\n/tmp\nlibs/b/fixtures/\n');
     tree.write('.eslintrc.json', JSON.stringify({ ignorePatterns: ['**/*'], overrides: [{ files: ['*.ts'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [] }] } }] }));
