@@ -1,7 +1,7 @@
 import type { ProjectGraph } from '@nx/devkit';
 import { findMatchingProjects } from '../core/project-patterns';
 import { readDependencyScope } from './dependency-scope';
-import { findEntryPointOf } from './entry-points';
+import { findEntryPointOf, findSubpathEntry } from './entry-points';
 import { isSourceFile, readImportSites } from './import-sites';
 import type { RuleContext, RuleFinding } from './types';
 
@@ -107,7 +107,7 @@ export function checkSelfImports(ctx: RuleContext): RuleFinding[] {
     for (const site of readImportSites(ctx, file)) {
       const { specifier, resolved } = site;
       if (resolved.project !== self || isRelativePath(specifier) || specifier.startsWith('/') || scope.isAllowedImport(specifier)) continue;
-      const importEntry = resolved.file ? findEntryPointOf(ctx, resolved.file, ctx.project.root) : undefined;
+      const importEntry = findImportedEntryPoint(ctx, specifier, resolved.file);
       if (importEntry !== findEntryPointOf(ctx, file, ctx.project.root)) continue;
       findings.push({
         title: 'Project imports itself through its own alias',
@@ -122,4 +122,11 @@ export function checkSelfImports(ctx: RuleContext): RuleFinding[] {
     }
   }
   return findings;
+}
+
+/** The entry point an import of the project's own alias lands in: by its `exports` subpath, else by the file it resolves to. */
+function findImportedEntryPoint(ctx: RuleContext, specifier: string, file: string | undefined): string | undefined {
+  const alias = ctx.project.importAliases.find((a) => specifier.startsWith(`${a}/`));
+  const subpathEntry = alias ? findSubpathEntry(ctx, ctx.project.root, specifier.slice(alias.length + 1)) : undefined;
+  return subpathEntry ?? (file ? findEntryPointOf(ctx, file, ctx.project.root) : undefined);
 }

@@ -11,7 +11,6 @@ import {
   findConstraintsFor,
   hasAnyTag,
   hasTag,
-  isComboConstraint,
   isPlainTag,
   matchesImportPattern,
 } from '../core/tag-match';
@@ -227,7 +226,6 @@ function describeFault(ctx: RuleContext, fault: EdgeFault, target: string, at: L
 function positionOf(site: ImportSite): { line: number; column: number } {
   return { line: site.line, column: site.column };
 }
-
 
 function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: 'nested' }>, target: string, at: Location): RuleFinding {
   if (fault.kind === 'unconstrained') return { ...at, ...describeUnconstrained(ctx), title: TITLE, reference: REFERENCE };

@@ -257,6 +257,16 @@ describe('dependencies.allowCircularSelfDependency', () => {
     ]);
   });
 
+  it('accepts an import of another entry point that package.json exports names', () => {
+    const subpath = {
+      ...files,
+      [PAY]: "import { s } from '@test/billing/testing';\n",
+      'modules/billing/package.json': JSON.stringify({ name: '@test/billing', exports: { '.': './src/index.ts', './testing': './src/testing.ts' } }),
+      'modules/billing/src/testing.ts': 'export const s = 1;\n',
+    };
+    expect(run(checkCircular, { files: subpath })).toEqual([]);
+  });
+
   it('accepts it with the option, or with the project paired with itself in ignoredCircularDependencies', () => {
     expect(run(checkCircular, { files, options: { allowCircularSelfDependency: true } })).toEqual([]);
     expect(run(checkCircular, { files, options: { ignoredCircularDependencies: [['billing', 'billing']] } })).toEqual([]);

@@ -30,6 +30,15 @@ export function findEntryPointOf(ctx: Reader, file: string, projectRoot: string)
   return undefined;
 }
 
+/**
+ * The file a package subpath names in the project's package.json `exports` (`./testing` for
+ * `@org/ui/testing`), which is how TypeScript resolves it in a TS-solution workspace.
+ */
+export function findSubpathEntry(ctx: Reader, projectRoot: string, subpath: string): string | undefined {
+  const wanted = path.posix.join(projectRoot, `./${subpath}`);
+  return readExportEntries(ctx, projectRoot).find((entry) => entry.path === wanted)?.file;
+}
+
 function readEntryFile(ngPackage: Record<string, unknown>): string {
   const lib = ngPackage.lib as { entryFile?: unknown } | undefined;
   return typeof lib?.entryFile === 'string' ? lib.entryFile : 'src/public_api.ts';
