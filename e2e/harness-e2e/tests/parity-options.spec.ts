@@ -21,10 +21,12 @@ import {
  * ignoredCircularDependencies. ONE workspace: the benchmark's generator with 4 projects, plus one
  * small project per case. The options live in a JS file the ESLint config imports, and
  * `nx g harness:init` carries them into harness.yaml; then ESLint and harness-check must flag the
- * same imports, and harness.yaml without the imported options must flag more.
+ * same imports, and harness.yaml without the imported options must flag more. Then the same with
+ * a legacy .eslintrc.json and .eslintignore, ESLint in its eslintrc mode.
  *
- * Time budget on 2 cores, whole suite under 3 minutes (measured: ~1.5 minutes):
- *   workspace ~25 s (npm install from the npm cache), init ~5 s, eslint ~5-10 s, harness ~5 s a run.
+ * Time budget on 2 cores, whole suite under 3 minutes (measured: ~1.5 minutes at load 12):
+ *   workspace ~25 s (npm install from the npm cache), init ~5 s a run, eslint ~5-10 s a run,
+ *   harness ~6 s a run.
  */
 const SUITE_BUDGET_MS = 3 * 60 * 1000;
 const SETUP_TIMEOUT_MS = 5 * 60 * 1000;
@@ -74,8 +76,8 @@ const CASES: CaseProject[] = [
   { name: 'opt-cyc-d', files: { 'src/index.ts': imports('@synth/opt-cyc-c') } },
 ];
 
-/** The rule's options, in a JS file of their own that the ESLint config imports. */
-const BOUNDARY_OPTIONS = `export const boundaryOptions = {
+/** The rule's options and one extra constraint: in a JS file the flat config imports, and as JSON in .eslintrc.json. */
+const OPTIONS = {
   allow: ['^@synth/billing-feature-0$'],
   banTransitiveDependencies: true,
   checkNestedExternalImports: true,
@@ -84,8 +86,8 @@ const BOUNDARY_OPTIONS = `export const boundaryOptions = {
   ignoredCircularDependencies: [['opt-cyc-a', 'opt-cyc-b']],
   checkDynamicDependenciesExceptions: ['@synth/opt-lazy-except'],
 };
-export const extraConstraints = [{ sourceTag: 'nested:strict', bannedExternalImports: ['semver'] }];
-`;
+const EXTRA_CONSTRAINTS = [{ sourceTag: 'nested:strict', bannedExternalImports: ['semver'] }];
+const BOUNDARY_OPTIONS = `export const boundaryOptions = ${JSON.stringify(OPTIONS, null, 2)};\nexport const extraConstraints = ${JSON.stringify(EXTRA_CONSTRAINTS)};\n`;
 
 const ESLINT_CONFIG = `import nx from '@nx/eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
@@ -191,6 +193,43 @@ it('without the imported allow and ignore, harness-check also flags the allowed 
     fs.writeFileSync(file, original);
   }
 }, STEP_TIMEOUT_MS);
+
+describe('the same workspace with a legacy .eslintrc.json and .eslintignore', () => {
+  let legacyMessages: BoundaryMessage[] = [];
+
+  beforeAll(async () => {
+    // The options as literal JSON, the fixture folder named in .eslintignore (gitignore style).
+    writeJson(dir, '.eslintrc.json', {
+      root: true,
+      plugins: ['@nx'],
+      overrides: [{ files: ['*.ts'], parser: '@typescript-eslint/parser', rules: { '@nx/enforce-module-boundaries': ['error', { ...OPTIONS, depConstraints: [...readJson(dir, 'depConstraints.json'), ...EXTRA_CONSTRAINTS] }] } }],
+    });
+    fs.writeFileSync(path.join(dir, '.eslintignore'), 'fixtures/\n');
+    fs.rmSync(path.join(dir, 'eslint.config.mjs'));
+    fs.rmSync(path.join(dir, 'harness.yaml'));
+    const init = await runCommand('npx', ['nx', 'g', 'harness:init', '--no-interactive'], { cwd: dir, env: createSynthEnv(dir), timeoutMs: STEP_TIMEOUT_MS });
+    if (init.code !== 0) throw new Error(`nx g harness:init failed (exit ${init.code}):\n${init.output}`);
+    // ESLint 9 reads .eslintrc.* and .eslintignore only in its eslintrc mode.
+    process.env.ESLINT_USE_FLAT_CONFIG = 'false';
+    try {
+      legacyMessages = await lintBoundaries(dir);
+    } finally {
+      delete process.env.ESLINT_USE_FLAT_CONFIG;
+    }
+  }, SETUP_TIMEOUT_MS);
+
+  it('ESLint in eslintrc mode flags the same imports as with the flat config', () => {
+    expect(placesOfMessages(legacyMessages)).toEqual(placesOfMessages(eslintMessages));
+  });
+
+  it('harness-check flags them too under the harness.yaml init wrote from .eslintrc.json and .eslintignore', async () => {
+    const yaml = fs.readFileSync(path.join(dir, 'harness.yaml'), 'utf8');
+    expect(yaml).toContain('  ignore: ["**/.*", "!**/.eslintrc.*", "**/fixtures"]\n');
+    const run = await runHarnessCheck(dir, [RULES, '--skip-nx-cache']);
+
+    expect(placesOfBlocks(parseFindingBlocks(run.output))).toEqual(placesOfMessages(legacyMessages));
+  }, STEP_TIMEOUT_MS);
+});
 
 it('stays within the suite time budget', () => {
   expect(Date.now() - startedAt).toBeLessThan(SUITE_BUDGET_MS);
