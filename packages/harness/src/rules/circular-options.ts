@@ -42,12 +42,22 @@ export function expandIgnoredPairs(ctx: RuleContext): IgnoredPairs {
   return pairs;
 }
 
-/** Whether the cycle closed by `self` importing `target` is one ESLint leaves alone. */
+const verdicts = new WeakMap<IgnoredPairs, Map<string, boolean>>();
+
+/** Whether the cycle closed by `self` importing `target` is one ESLint leaves alone; asked once per pair of projects. */
 export function isIgnoredCycle(ctx: RuleContext, self: string, target: string): boolean {
   const pairs = expandIgnoredPairs(ctx);
   if (pairs.size === 0) return false;
-  const path = findPathAsEslint(ctx.graph, target, self);
-  return path.some((node, i) => i + 1 < path.length && !!pairs.get(node)?.has(path[i + 1]));
+  let known = verdicts.get(pairs);
+  if (!known) verdicts.set(pairs, (known = new Map()));
+  const key = `${self}\0${target}`;
+  let ignored = known.get(key);
+  if (ignored === undefined) {
+    const path = findPathAsEslint(ctx.graph, target, self);
+    ignored = path.some((node, i) => i + 1 < path.length && !!pairs.get(node)?.has(path[i + 1]));
+    known.set(key, ignored);
+  }
+  return ignored;
 }
 
 function findPathAsEslint(graph: ProjectGraph, from: string, to: string): string[] {

@@ -286,6 +286,23 @@ describe('dependencies.ignoredCircularDependencies', () => {
     expect(run(checkCircular, { files, options: { ignoredCircularDependencies: [['tag:scope:shared', 'auth']] } })).toEqual([]);
   });
 
+  it('looks for the pair on the path ESLint finds back (depth first, last dependency first), not the shortest one', () => {
+    // billing -> auth; back from auth: auth -> shared -> billing (shortest) and auth -> x -> y -> billing.
+    const projects = ['billing', 'auth', 'shared', 'x', 'y'];
+    const edges: Array<[string, string]> = [['billing', 'auth'], ['auth', 'shared'], ['auth', 'x'], ['shared', 'billing'], ['x', 'y'], ['y', 'billing']];
+    const check = (pair: [string, string]) => {
+      const ctx = createTestCheckContext({
+        projects: projects.map((name) => ({ name, root: `modules/${name}` })),
+        files: { [PAY]: "import { a } from '@test/auth';\n" },
+        edges,
+        config: { dependencyOptions: { ...DEFAULT_DEPENDENCY_OPTIONS, ignoredCircularDependencies: [pair] } },
+      });
+      return checkCircular(createTestRuleContext(ctx, 'billing'));
+    };
+    expect(check(['x', 'y'])).toEqual([]);
+    expect(places(check(['shared', 'billing']))).toEqual([`${PAY}:1 Circular dependency between projects`]);
+  });
+
   it('still reports the import whose own edge is the ignored pair, as ESLint does', () => {
     const findings = run(checkCircular, { files, options: { ignoredCircularDependencies: [['billing', 'auth']] } });
     expect(places(findings)).toEqual([`${PAY}:1 Circular dependency between projects`]);
