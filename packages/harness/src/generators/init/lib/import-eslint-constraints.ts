@@ -7,6 +7,8 @@ import { readEslintIgnores, readIgnoreGlobs } from './import-eslint-ignores';
 import { noteRuleFiles, readRuleOptions } from './read-rule-options';
 import { walkConfigScripts } from './walk-config-scripts';
 
+export { renderConstraintsYaml } from './render-dependencies-yaml';
+
 /** The setup of `@nx/enforce-module-boundaries`, read from the workspace's ESLint config. */
 export interface ImportedConstraints {
   /** Workspace-relative path of the ESLint config they came from. */

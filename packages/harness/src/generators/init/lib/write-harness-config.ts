@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { HARNESS_CONFIG_FILE } from '../../../config/read-harness-config';
-import type { ImportedConstraints } from './import-eslint-constraints';
-import { renderConstraintsYaml, renderDependencyOptionsYaml } from './render-dependencies-yaml';
+import { renderConstraintsYaml, type ImportedConstraints } from './import-eslint-constraints';
+import { renderDependencyOptionsYaml } from './render-dependencies-yaml';
 
 /** Writes a starter harness.yaml that points editors at the schema shipped in the package. */
 export function writeHarnessConfig(tree: Tree, schemaPath: string, imported?: ImportedConstraints): void {
