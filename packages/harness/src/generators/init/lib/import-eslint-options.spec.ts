@@ -133,6 +133,14 @@ describe('readEslintConstraints: the files ESLint never lints', () => {
     ]);
   });
 
+  it('reads ignorePatterns and options from an .eslintrc.js as data', () => {
+    tree.write('.eslintrc.js', `const scopes = require('./tools/boundaries.js');\nmodule.exports = { ignorePatterns: ['generated/'], rules: { '@nx/enforce-module-boundaries': ['error', { allow: scopes.allow, depConstraints: [] }] } };`);
+    tree.write('tools/boundaries.js', `exports.allow = ['^tools/'];`);
+    const imported = readEslintConstraints(tree);
+    expect(imported?.options).toEqual({ allow: ['^tools/'] });
+    expect(imported?.ignore).toEqual(['**/.*', '!**/.eslintrc.*', '**/generated']);
+  });
+
   it('imports the ignores even when no config sets the rule', () => {
     tree.write('eslint.config.mjs', `export default [{ ignores: ['**/fixtures/**'] }];`);
     expect(readEslintConstraints(tree)).toEqual({ file: 'eslint.config.mjs', constraints: [], options: {}, ignore: ['**/fixtures/**'], notes: [] });
