@@ -28,6 +28,22 @@ describe('harness.schema.json and the config loader', () => {
     ['a full config', 'dependencies:\n  constraints:\n    - sourceTag: "scope:a"\n      onlyDependOnLibsWithTags: ["scope:a"]\n      explanation: why\nrules:\n  naming: warn\n  file-size: { severity: warn, maxLines: 300 }\nconventions:\n  naming: { functions: snake_case, files: kebab-case }\n  coverage: { lines: 90 }\n  tests: { required: false }\n  layers: [types, service]\n'],
     ['an empty file', ''],
     ['a custom naming regex', 'conventions:\n  naming: { functions: "/^[a-z]+$/" }\n'],
+    [
+      'every module-boundary option',
+      [
+        'dependencies:',
+        '  allow: ["^.*/eslint(\\\\.base)?\\\\.config\\\\.[cm]?[jt]s$", "@org/tools/**"]',
+        '  banTransitiveDependencies: true',
+        '  checkNestedExternalImports: true',
+        '  enforceBuildableLibDependency: true',
+        '  buildTargets: [build, build-base]',
+        '  allowCircularSelfDependency: false',
+        '  ignoredCircularDependencies: [["a", "b"], ["tag:scope:x", "c-*"]]',
+        '  checkDynamicDependenciesExceptions: ["@org/lazy"]',
+        '  ignore: ["**/fixtures/**", "!**/fixtures/keep.ts"]',
+        '',
+      ].join('\n'),
+    ],
   ])('both accept %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: true, loader: true });
   });
@@ -39,6 +55,13 @@ describe('harness.schema.json and the config loader', () => {
     ['a constraint without sourceTag or allSourceTags', 'dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n'],
     ['a threshold over 100', 'conventions:\n  coverage: { lines: 120 }\n'],
     ['an unknown top-level key', 'extras: 1\n'],
+    ['an unknown dependencies option', 'dependencies:\n  allowList: [a]\n'],
+    ['a non-boolean banTransitiveDependencies', 'dependencies:\n  banTransitiveDependencies: "yes"\n'],
+    ['a non-list allow', 'dependencies:\n  allow: "^tools"\n'],
+    ['a number in checkDynamicDependenciesExceptions', 'dependencies:\n  checkDynamicDependenciesExceptions: [1]\n'],
+    ['an empty build target', 'dependencies:\n  buildTargets: [""]\n'],
+    ['a circular pair of three', 'dependencies:\n  ignoredCircularDependencies: [["a", "b", "c"]]\n'],
+    ['an ignore glob that is not a string', 'dependencies:\n  ignore: [{ glob: x }]\n'],
     ['an unknown constraint field', 'dependencies:\n  constraints:\n    - sourceTag: a\n      onlyDependOnLibs: [b]\n'],
   ])('both refuse %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: false, loader: false });

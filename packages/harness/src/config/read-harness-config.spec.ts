@@ -50,10 +50,57 @@ describe('readHarnessConfig', () => {
     ['dependencies:\n  constraints:\n    - sourceTag: "/[/"\n', 'harness: harness.yaml:3: the tag pattern "/[/" is not a valid regex'],
     ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
     ['conventions:\n  naming:\n    functions: "/^(a+)+$/"\n', 'harness: harness.yaml:3: '],
+    ['dependencies:\n  allow:\n    - "[unclosed"\n', 'harness: harness.yaml:3: "[unclosed" is not a valid regular expression'],
+    ['dependencies:\n  banTransitiveDependencies: 1\n', 'harness: harness.yaml:2: "banTransitiveDependencies" must be true or false, got 1; write banTransitiveDependencies: true'],
+    ['dependencies:\n  ignoredCircularDependencies:\n    - [a]\n', 'harness: harness.yaml:3: each entry of "ignoredCircularDependencies" must be a pair'],
+    ['dependencies:\n  ignore:\n    - "fixtures/{a,b"\n', 'harness: harness.yaml:3: the glob "fixtures/{a,b" has an unclosed "{"'],
+    ['dependencies:\n  constraints: []\n  allowed: [x]\n', 'harness: harness.yaml:3: unknown key "allowed" in "dependencies"; use one of constraints, allow,'],
     ['conventions:\n  coverage:\n    lines: 120\n', 'harness: harness.yaml:3: the coverage threshold "lines: 120" is outside 0–100'],
     ['a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', 'harness: harness.yaml:1: YAML refused'],
   ])('refuses %j with a line-numbered message', (text, message) => {
     expect(errorOf(() => readHarnessConfig(text, RULES))).toContain(message);
+  });
+});
+
+describe('readHarnessConfig dependency options', () => {
+  it('keeps ESLint\'s defaults when none is set', () => {
+    expect(readHarnessConfig('dependencies:\n  constraints: []\n', RULES).dependencyOptions).toEqual({
+      allow: [],
+      banTransitiveDependencies: false,
+      checkNestedExternalImports: false,
+      enforceBuildableLibDependency: false,
+      buildTargets: ['build'],
+      allowCircularSelfDependency: false,
+      ignoredCircularDependencies: [],
+      checkDynamicDependenciesExceptions: [],
+      ignore: [],
+    });
+  });
+
+  it('reads every option', () => {
+    const text = [
+      'dependencies:',
+      '  allow: ["^tools/"]',
+      '  banTransitiveDependencies: true',
+      '  checkNestedExternalImports: true',
+      '  enforceBuildableLibDependency: true',
+      '  buildTargets: [compile]',
+      '  allowCircularSelfDependency: true',
+      '  ignoredCircularDependencies: [[a, b]]',
+      '  checkDynamicDependenciesExceptions: ["@org/lazy"]',
+      '  ignore: ["**/fixtures/**"]',
+    ].join('\n');
+    expect(readHarnessConfig(text, RULES).dependencyOptions).toEqual({
+      allow: ['^tools/'],
+      banTransitiveDependencies: true,
+      checkNestedExternalImports: true,
+      enforceBuildableLibDependency: true,
+      buildTargets: ['compile'],
+      allowCircularSelfDependency: true,
+      ignoredCircularDependencies: [['a', 'b']],
+      checkDynamicDependenciesExceptions: ['@org/lazy'],
+      ignore: ['**/fixtures/**'],
+    });
   });
 });
 

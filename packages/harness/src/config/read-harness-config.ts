@@ -1,6 +1,8 @@
 import { DEFAULT_CONVENTIONS } from './defaults';
+import { DEFAULT_DEPENDENCY_OPTIONS } from './dependency-options';
 import type { HarnessConfig } from './types';
 import { expectRecord, rejectUnknownKeys, validateConstraints, validateConventions, validateRules } from './validate-config';
+import { DEPENDENCY_OPTION_KEYS, validateDependencyOptions } from './validate-dependency-options';
 import { parseYamlSource } from './yaml-source';
 
 export const HARNESS_CONFIG_FILE = 'harness.yaml';
@@ -11,14 +13,15 @@ const TOP_LEVEL_KEYS = ['$schema', 'dependencies', 'rules', 'conventions'];
  * applies defaults. Throws HarnessConfigError naming the file and line of the first problem.
  */
 export function readHarnessConfig(text: string | undefined, ruleIds: string[], file = HARNESS_CONFIG_FILE): HarnessConfig {
-  const config: HarnessConfig = { file, constraints: [], rules: {}, conventions: DEFAULT_CONVENTIONS };
+  const config: HarnessConfig = { file, constraints: [], dependencyOptions: DEFAULT_DEPENDENCY_OPTIONS, rules: {}, conventions: DEFAULT_CONVENTIONS };
   if (text === undefined || text.trim() === '') return config;
   const src = parseYamlSource(file, text);
   const root = expectRecord(src, [], src.data);
   rejectUnknownKeys(src, [], root, TOP_LEVEL_KEYS);
   const dependencies = expectRecord(src, ['dependencies'], root.dependencies);
-  rejectUnknownKeys(src, ['dependencies'], dependencies, ['constraints']);
+  rejectUnknownKeys(src, ['dependencies'], dependencies, ['constraints', ...DEPENDENCY_OPTION_KEYS]);
   config.constraints = validateConstraints(src, ['dependencies', 'constraints'], dependencies.constraints);
+  config.dependencyOptions = validateDependencyOptions(src, ['dependencies'], dependencies);
   config.rules = validateRules(src, ['rules'], root.rules, ruleIds);
   const conventions = expectRecord(src, ['conventions'], root.conventions);
   rejectUnknownKeys(src, ['conventions'], conventions, ['naming', 'coverage', 'tests', 'layers']);

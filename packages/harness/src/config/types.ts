@@ -12,6 +12,30 @@ export interface DepConstraint {
   explanation?: string;
 }
 
+/**
+ * The other options of `@nx/enforce-module-boundaries`, under `dependencies:` with ESLint's names,
+ * plus `ignore`: files the dependency rules leave out (what the repo's ESLint never lints).
+ */
+export interface DependencyOptions {
+  /** Import specifiers exempt from every dependency check (ESLint's `allow`: regexes, or globs ending in `/*`, `/**`). */
+  allow: string[];
+  /** Reports imports of npm packages that neither the project's nor the root package.json declares. */
+  banTransitiveDependencies: boolean;
+  /** Applies bannedExternalImports/allowedExternalImports to the packages a dependency uses, transitively. */
+  checkNestedExternalImports: boolean;
+  /** A buildable library may not import a library without one of `buildTargets`. */
+  enforceBuildableLibDependency: boolean;
+  buildTargets: string[];
+  /** Lets a project import itself through its own import alias. */
+  allowCircularSelfDependency: boolean;
+  /** Pairs of project names, globs or `tag:` patterns whose cycles are not reported. */
+  ignoredCircularDependencies: Array<[string, string]>;
+  /** Imports that may be static although the project is also lazy-loaded. */
+  checkDynamicDependenciesExceptions: string[];
+  /** Workspace-relative globs (`!` re-includes; the last match wins) that the dependency rules skip. */
+  ignore: string[];
+}
+
 /** A naming style name, or a custom `/regex/`. */
 export type NamingStyle = string;
 
@@ -51,6 +75,8 @@ export interface HarnessConfig {
   /** Workspace-relative path of the file the config came from (`harness.yaml`). */
   file: string;
   constraints: DepConstraint[];
+  /** Missing on configs built by hand (tests); `readDependencyOptions` fills in the defaults. */
+  dependencyOptions?: DependencyOptions;
   rules: Record<string, RuleSetting>;
   conventions: Conventions;
 }

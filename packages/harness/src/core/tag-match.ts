@@ -135,3 +135,43 @@ export function couldMatchPackage(pattern: string, packageName: string): boolean
   if (prefix === pattern) return pattern === packageName || pattern.startsWith(packageName + '/');
   return packageName.startsWith(prefix) || prefix.startsWith(packageName + '/');
 }
+
+/**
+ * Whether an import specifier matches an entry of `allow` or `checkDynamicDependenciesExceptions`,
+ * as ESLint's module-boundaries rule reads them: `x/**` is every specifier starting with `x/`,
+ * `x/*` one segment below `x/`, `a/**\/b` starts with `a` and ends with `b`, and anything else is
+ * a regular expression tested anywhere in the specifier (unanchored, as in ESLint).
+ */
+export function matchesImportWildcard(pattern: string, specifier: string): boolean {
+  if (pattern.endsWith('/**')) return specifier.startsWith(pattern.slice(0, -2));
+  if (pattern.endsWith('/*')) {
+    const prefix = pattern.slice(0, -1);
+    return specifier.startsWith(prefix) && !specifier.slice(prefix.length).includes('/');
+  }
+  if (pattern.includes('/**/')) {
+    const [prefix, suffix] = pattern.split('/**/');
+    return specifier.startsWith(prefix) && specifier.endsWith(suffix);
+  }
+  return compileRegexCached(pattern).test(specifier);
+}
+
+const compiledRegexes = new Map<string, RegExp>();
+
+function compileRegexCached(source: string): RegExp {
+  let regex = compiledRegexes.get(source);
+  if (!regex) {
+    try {
+      regex = new RegExp(source);
+    } catch {
+      // The config loader refuses an invalid regex with file and line; here it matches nothing.
+      regex = /(?!)/;
+    }
+    compiledRegexes.set(source, regex);
+  }
+  return regex;
+}
+
+/** Whether any of the patterns matches the specifier (see matchesImportWildcard). */
+export function matchesAnyImportWildcard(patterns: readonly string[], specifier: string): boolean {
+  return patterns.some((pattern) => matchesImportWildcard(pattern, specifier));
+}

@@ -1,4 +1,6 @@
 import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency } from '../core/graph-paths';
+import { checkSelfImports, isIgnoredCycle } from './circular-options';
+import { readDependencyScope } from './dependency-scope';
 import { findImportsInto, isSourceFile } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { listFileEdges } from './unseen-imports';
@@ -18,18 +20,21 @@ export const circularRule: Rule = {
  */
 export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const self = ctx.project.name;
+  const scope = readDependencyScope(ctx);
   const graphAdjacency = buildProjectAdjacency(ctx.graph);
   // Imports Nx missed can close a cycle only if some project depends on this one; else skip the scan.
   const reachable = listDependedOn(graphAdjacency).has(self);
   const edgesByFile = new Map<string, string[]>();
   for (const file of ctx.project.files) {
-    if (isSourceFile(file)) edgesByFile.set(file, reachable ? listFileEdges(ctx, file, ctx.project) : (ctx.fileDeps[file] ?? []));
+    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    edgesByFile.set(file, reachable ? listFileEdges(ctx, file, ctx.project) : (ctx.fileDeps[file] ?? []));
   }
   const adjacency = addOwnEdges(graphAdjacency, self, edgesByFile);
   const components = findComponents(adjacency);
   const home = components.get(self);
   const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
-  if (!(adjacency.get(self) ?? []).some(onCycle)) return [];
+  const findings: RuleFinding[] = checkSelfImports(ctx);
+  if (!(adjacency.get(self) ?? []).some(onCycle)) return findings;
   const wayBack = findWayBack(adjacency, components, self);
   const hopsByTarget = new Map<string, string[]>();
   const describeRest = (target: string) => {
@@ -37,14 +42,16 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
     if (!hops) hopsByTarget.set(target, (hops = describeHops(ctx, readPath(wayBack, target)!.reverse())));
     return hops;
   };
-  const findings: RuleFinding[] = [];
   for (const file of [...ctx.project.files].sort()) {
-    if (!isSourceFile(file)) continue;
-    const targets = [...new Set(edgesByFile.get(file) ?? [])].filter(onCycle).sort();
+    if (!edgesByFile.has(file)) continue;
+    const targets = [...new Set(edgesByFile.get(file))].filter((target) => onCycle(target) && !isIgnoredCycle(ctx, self, target)).sort();
     for (const target of targets) {
       const cycle = [self, ...readPath(wayBack, target)!.reverse()];
       const sites = findImportsInto(ctx, file, target);
-      const locations = sites.length > 0 ? sites : [{ line: 0, column: 0 }];
+      // An import `allow` names is exempt; the edge is still part of the graph, so other files may close the cycle.
+      const judged = sites.filter((site) => !scope.isAllowedImport(site.specifier));
+      if (sites.length > 0 && judged.length === 0) continue;
+      const locations = judged.length > 0 ? judged : [{ line: 0, column: 0 }];
       for (const { line, column } of locations) {
         const first = `${line > 0 ? `${file}:${line}` : file} imports ${target}`;
         findings.push({
@@ -128,7 +135,9 @@ function describeHops(ctx: RuleContext, path: string[]): string[] {
 
 /** The first file (by path, for a stable message) of `from` whose file-map deps include `to`. */
 function describeHop(ctx: RuleContext, from: string, to: string): string {
-  const files = [...(ctx.projects[from]?.files ?? [])].sort();
+  const { isIgnoredFile } = readDependencyScope(ctx);
+  // Files the repo's ESLint never lints are named only when no other file carries the edge.
+  const files = [...(ctx.projects[from]?.files ?? [])].sort((a, b) => Number(isIgnoredFile(a)) - Number(isIgnoredFile(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const file =
     files.find((f) => isSourceFile(f) && ctx.fileDeps[f]?.includes(to)) ??
     files.find((f) => ctx.fileDeps[f]?.includes(to));

@@ -11,18 +11,29 @@ import {
   findConstraintsFor,
   hasAnyTag,
   hasTag,
-  isComboConstraint,
   isPlainTag,
   matchesImportPattern,
 } from '../core/tag-match';
 import { findGraphGaps } from './graph-gaps';
+import {
+  describeBannedImport,
+  describeNestedPackages,
+  describeNonBuildableImport,
+  describeStaticLazyImport,
+  describeSource,
+  describeTransitiveImport,
+  withExplanation,
+  type Location,
+} from './describe-boundary-findings';
+import { readDependencyScope } from './dependency-scope';
+import { findNestedBannedPackages, judgeTransitiveImport, type NestedPackage } from './external-dependencies';
 import { isSourceFile, joinRoot, joinWithOr, readImportSites, type ImportSite } from './import-sites';
+import { isLoadedLazily, isNonBuildableImport, isStaticImportOfLazyProject } from './project-edge-checks';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { listFileEdges } from './unseen-imports';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 const TITLE = 'Dependency constraint violation';
-const EXTERNAL_TITLE = 'Banned external import';
 /** How many dependency paths a notDependOnLibsWithTags finding spells out. */
 const MAX_PATHS_SHOWN = 3;
 
@@ -31,7 +42,16 @@ type EdgeFault =
   | { kind: 'unconstrained' }
   | { kind: 'only'; constraint: DepConstraint }
   | { kind: 'only-untagged'; constraint: DepConstraint }
-  | { kind: 'not'; constraint: DepConstraint; paths: string[][] };
+  | { kind: 'not'; constraint: DepConstraint; paths: string[][] }
+  | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
+
+/** An edge as ESLint judges it, in its order: buildable libraries, then lazy loading, then tags. */
+interface EdgeJudgement {
+  nonBuildable: boolean;
+  /** The project is also loaded lazily, so a static import of it is a finding (per import). */
+  lazy: boolean;
+  fault?: EdgeFault;
+}
 
 export const dependencyConstraintsRule: Rule = {
   id: 'dependency-constraints',
@@ -47,40 +67,54 @@ export const dependencyConstraintsRule: Rule = {
  * failing edge, for positions. Where Nx's graph is blind, the gap is a finding of its own.
  */
 export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
+  const scope = readDependencyScope(ctx);
+  const { options } = scope;
   const constraints = ctx.config.constraints;
-  if (constraints.length === 0) return findGraphGaps(ctx);
+  const hasLazyEdge = (ctx.graph.dependencies[ctx.project.name] ?? []).some((dep) => dep.type === 'dynamic');
+  if (constraints.length === 0 && !options.banTransitiveDependencies && !options.enforceBuildableLibDependency && !hasLazyEdge) {
+    return findGraphGaps(ctx);
+  }
   const applicable = findConstraintsFor(constraints, ctx.project.tags);
   const externalConstraints = applicable.filter(
     (c) => c.bannedExternalImports !== undefined || c.allowedExternalImports !== undefined,
   );
-  const faults = new Map<string, EdgeFault | undefined>();
+  const judgements = new Map<string, EdgeJudgement | undefined>();
   const judge = (target: string) => {
-    if (!faults.has(target)) faults.set(target, judgeProjectEdge(ctx, applicable, target));
-    return faults.get(target);
+    if (!judgements.has(target)) judgements.set(target, judgeProjectEdge(ctx, applicable, target));
+    return judgements.get(target);
   };
   const findings: RuleFinding[] = findGraphGaps(ctx);
   for (const file of ctx.project.files) {
-    if (!isSourceFile(file)) continue;
-    const failing = new Map<string, EdgeFault>();
+    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    const failing = new Map<string, EdgeJudgement>();
     const packages = new Set<string>();
     for (const dep of listFileEdges(ctx, file, ctx.project)) {
       if (dep === ctx.project.name) continue;
       if (ctx.graph.nodes[dep] || ctx.projects[dep]) {
-        const fault = judge(dep);
-        if (fault) failing.set(dep, fault);
+        const judgement = judge(dep);
+        if (judgement) failing.set(dep, judgement);
       } else if (externalConstraints.length > 0) {
         const pkg = packageNameOfNode(ctx, dep);
         if (pkg && mayBanPackage(externalConstraints, pkg)) packages.add(pkg);
       }
     }
-    if (failing.size === 0 && packages.size === 0) continue;
+    // Only a parse finds imports that resolve to no package at all, so that option reads every file.
+    if (failing.size === 0 && packages.size === 0 && !options.banTransitiveDependencies) continue;
     findings.push(...checkFile(ctx, file, failing, packages, externalConstraints));
   }
   return findings;
 }
 
-/** The first fault of an edge to `target`, in constraint order, as ESLint reports one per import. */
-function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target: string): EdgeFault | undefined {
+/** How an edge to `target` fails, if it does; tag faults come in constraint order, as ESLint reports one per import. */
+function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target: string): EdgeJudgement | undefined {
+  const { options } = readDependencyScope(ctx);
+  const nonBuildable = options.enforceBuildableLibDependency && isNonBuildableImport(ctx.graph, ctx.project.name, target, options.buildTargets);
+  const lazy = isLoadedLazily(ctx.graph, ctx.project.name, target);
+  const fault = ctx.config.constraints.length > 0 ? findEdgeFault(ctx, applicable, target, options.checkNestedExternalImports) : undefined;
+  return nonBuildable || lazy || fault ? { nonBuildable, lazy, fault } : undefined;
+}
+
+function findEdgeFault(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): EdgeFault | undefined {
   if (applicable.length === 0) return { kind: 'unconstrained' };
   const targetTags = tagsOf(ctx, target);
   for (const constraint of applicable) {
@@ -92,6 +126,10 @@ function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target:
     if (not && not.length > 0) {
       const paths = findTaggedPaths(ctx, target, not);
       if (paths.length > 0) return { kind: 'not', constraint, paths };
+    }
+    if (checkNested && (constraint.bannedExternalImports?.length || constraint.allowedExternalImports)) {
+      const packages = findNestedBannedPackages(ctx.graph, target, constraint);
+      if (packages.length > 0) return { kind: 'nested', constraint, packages };
     }
   }
   return undefined;
@@ -148,38 +186,53 @@ function findBanningConstraint(constraints: DepConstraint[], specifier: string):
 function checkFile(
   ctx: RuleContext,
   file: string,
-  failing: Map<string, EdgeFault>,
+  failing: Map<string, EdgeJudgement>,
   packages: Set<string>,
   externalConstraints: DepConstraint[],
 ): RuleFinding[] {
+  const scope = readDependencyScope(ctx);
   const findings: RuleFinding[] = [];
   const located = new Set<string>();
   for (const site of readImportSites(ctx, file)) {
     const { project, externalPackage } = site.resolved;
-    const fault = project ? failing.get(project) : undefined;
-    if (project && fault) {
+    // `allow` exempts the import from every check, and its edge needs no line-0 finding either.
+    if (scope.isAllowedImport(site.specifier)) {
+      if (project) located.add(project);
+      continue;
+    }
+    const judgement = project ? failing.get(project) : undefined;
+    if (project && judgement) {
       located.add(project);
-      findings.push(describeEdgeFault(ctx, fault, project, { file, ...positionOf(site), found: site.specifier }));
-    } else if (!project && externalPackage && packages.has(externalPackage)) {
-      const constraint = findBanningConstraint(externalConstraints, site.specifier);
+      const at = { file, ...positionOf(site), found: site.specifier };
+      if (judgement.nonBuildable) findings.push(describeNonBuildableImport(ctx, project, at));
+      else if (judgement.lazy && isStaticImportOfLazyProject(ctx, file, site, project, scope.options.checkDynamicDependenciesExceptions)) findings.push(describeStaticLazyImport(project, at));
+      else if (judgement.fault) findings.push(...describeFault(ctx, judgement.fault, project, at));
+    } else if (!project && externalPackage) {
+      const transitive = scope.options.banTransitiveDependencies ? judgeTransitiveImport(ctx, ctx.project.root, externalPackage) : undefined;
+      if (transitive) findings.push(describeTransitiveImport(ctx, transitive, externalPackage, { file, ...positionOf(site), found: site.specifier }));
+      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints, site.specifier) : undefined;
       if (constraint) findings.push(describeBannedImport(ctx, constraint, site, file));
     }
   }
-  for (const [project, fault] of failing) {
-    if (!located.has(project)) {
-      findings.push(describeEdgeFault(ctx, fault, project, { file, line: 0, column: 0, found: project }));
-    }
+  for (const [project, judgement] of failing) {
+    if (located.has(project)) continue;
+    const at = { file, line: 0, column: 0, found: project };
+    if (judgement.nonBuildable) findings.push(describeNonBuildableImport(ctx, project, at));
+    else if (judgement.fault) findings.push(...describeFault(ctx, judgement.fault, project, at));
   }
   return findings;
+}
+
+function describeFault(ctx: RuleContext, fault: EdgeFault, target: string, at: Location): RuleFinding[] {
+  if (fault.kind !== 'nested') return [describeEdgeFault(ctx, fault, target, at)];
+  return describeNestedPackages(ctx, fault.constraint, fault.packages, target, at, describeSource(fault.constraint));
 }
 
 function positionOf(site: ImportSite): { line: number; column: number } {
   return { line: site.line, column: site.column };
 }
 
-type Location = Pick<RuleFinding, 'file' | 'line' | 'column' | 'found'>;
-
-function describeEdgeFault(ctx: RuleContext, fault: EdgeFault, target: string, at: Location): RuleFinding {
+function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: 'nested' }>, target: string, at: Location): RuleFinding {
   if (fault.kind === 'unconstrained') return { ...at, ...describeUnconstrained(ctx), title: TITLE, reference: REFERENCE };
   const source = describeSource(fault.constraint);
   let expected: string;
@@ -216,36 +269,6 @@ function describeUnconstrained(ctx: RuleContext): Pick<RuleFinding, 'expected' |
   return { expected, fix };
 }
 
-function describeBannedImport(ctx: RuleContext, constraint: DepConstraint, site: ImportSite, file: string): RuleFinding {
-  const source = describeSource(constraint);
-  const banned = (constraint.bannedExternalImports ?? []).some((p) => matchesImportPattern(p, site.specifier));
-  const allowed = constraint.allowedExternalImports ?? [];
-  const expected = banned
-    ? `${source} must not import ${joinWithOr(constraint.bannedExternalImports ?? [])}`
-    : allowed.length === 0
-      ? `${source} may import no external packages`
-      : `${source} may import only these external packages: ${allowed.join(', ')}`;
-  const fix = banned
-    ? `Remove this import of ${site.specifier}, or move the code that needs it into a project whose constraints allow it`
-    : `Remove this import of ${site.specifier}, or add it to allowedExternalImports of this constraint in ${ctx.config.file} if ${source} should use it`;
-  return {
-    title: EXTERNAL_TITLE,
-    file,
-    line: site.line,
-    column: site.column,
-    found: site.specifier,
-    expected,
-    fix: withExplanation(fix, constraint),
-    reference: REFERENCE,
-  };
-}
-
-/** The source side of a constraint in words: `scope:billing`, `scope:billing and type:ui`, `every project`. */
-function describeSource(constraint: DepConstraint): string {
-  if (isComboConstraint(constraint)) return (constraint.allSourceTags ?? []).join(' and ');
-  return constraint.sourceTag === '*' ? 'every project' : (constraint.sourceTag ?? '');
-}
-
 /**
  * The tag to suggest as a new home for shared code: an allowed plain tag the project does not
  * carry itself (`scope:shared` for billing), else the first allowed plain tag.
@@ -253,8 +276,4 @@ function describeSource(constraint: DepConstraint): string {
 function suggestHomeTag(allowed: string[], ownTags: string[]): string | undefined {
   const plain = allowed.filter(isPlainTag);
   return plain.find((tag) => !hasTag(ownTags, tag)) ?? plain[0];
-}
-
-function withExplanation(fix: string, constraint: DepConstraint): string {
-  return constraint.explanation ? `${fix}. Why: ${constraint.explanation}` : fix;
 }

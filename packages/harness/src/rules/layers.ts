@@ -1,3 +1,4 @@
+import { readDependencyScope } from './dependency-scope';
 import { isSourceFile, joinRoot, readImportSites } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -13,9 +14,10 @@ export function checkLayers(ctx: RuleContext): RuleFinding[] {
   const layers = ctx.conventions.layers;
   if (layers.length === 0) return [];
   const sourceRoot = (ctx.project.sourceRoot ?? joinRoot(ctx.project.root, 'src')).replace(/\/$/, '');
+  const { isIgnoredFile } = readDependencyScope(ctx);
   const findings: RuleFinding[] = [];
   for (const file of ctx.project.files) {
-    if (!isSourceFile(file)) continue;
+    if (!isSourceFile(file) || isIgnoredFile(file)) continue;
     const layer = findLayerIndex(layers, sourceRoot, file);
     if (layer < 0 || layer === layers.length - 1) continue;
     for (const site of readImportSites(ctx, file)) {

@@ -1,3 +1,4 @@
+import { readDependencyScope } from './dependency-scope';
 import { isSourceFile, joinRoot, readImportSites, type ImportSite } from './import-sites';
 import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
 
@@ -13,12 +14,13 @@ export const publicApiRule: Rule = {
 
 /** Reads every source file of the project once (the run caches the parse) and judges each import. */
 export function checkPublicApi(ctx: RuleContext): RuleFinding[] {
+  const scope = readDependencyScope(ctx);
   const findings: RuleFinding[] = [];
   for (const file of ctx.project.files) {
-    if (!isSourceFile(file)) continue;
+    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
     for (const site of readImportSites(ctx, file)) {
       const targetName = site.resolved.project;
-      if (!targetName || targetName === ctx.project.name) continue;
+      if (!targetName || targetName === ctx.project.name || scope.isAllowedImport(site.specifier)) continue;
       const target = ctx.projects[targetName];
       if (!target) continue;
       if (isRelative(site.specifier)) {

@@ -1,7 +1,8 @@
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readHarnessConfig } from '../../../config/read-harness-config';
-import { readEslintConstraints, renderConstraintsYaml } from './import-eslint-constraints';
+import { readEslintConstraints } from './import-eslint-constraints';
+import { renderConstraintsYaml } from './render-dependencies-yaml';
 
 const ACCEPTANCE_CONSTRAINTS = [
   { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:kernel'] },
@@ -25,6 +26,11 @@ export default [
 ];
 `;
 }
+
+/** What init says about the flatConfig fixture's `files`, which leave .jsx and the module extensions out. */
+const FILES_NOTE =
+  '@nx/enforce-module-boundaries in eslint.config.mjs applies only to files matching **/*.ts, **/*.tsx, **/*.js, so ESLint never judges .jsx, .mts, .cts, .mjs, .cjs files with it; ' +
+  'harness judges every JS/TS file of a project, so add globs such as "**/*.jsx" to dependencies.ignore if those files get findings ESLint does not give.';
 
 describe('readEslintConstraints', () => {
   let tree: Tree;
@@ -60,7 +66,13 @@ describe('readEslintConstraints', () => {
         { sourceTag: '*', onlyDependOnLibsWithTags: ['*'] },
         { allSourceTags: ['scope:a', 'type:ui'], onlyDependOnLibsWithTags: ['type:ui'] },
       ],
-      notes: [],
+      options: { allow: [] },
+      // eslintrc mode never lints dot files and dot folders.
+      ignore: ['**/.*', '!**/.eslintrc.*'],
+      notes: [
+        '@nx/enforce-module-boundaries in .eslintrc.json applies only to files matching *.ts, so ESLint never judges .tsx, .js, .jsx, .mts, .cts, .mjs, .cjs files with it; ' +
+          'harness judges every JS/TS file of a project, so add globs such as "**/*.tsx" to dependencies.ignore if those files get findings ESLint does not give.',
+      ],
     });
   });
 
@@ -107,6 +119,7 @@ const constraints = [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['sc
     expect(imported?.notes).toEqual([
       'depConstraints[0] in eslint.config.mjs is computed at run time, so it was skipped.',
       'depConstraints[1] in eslint.config.mjs is computed at run time, so it was skipped.',
+      FILES_NOTE,
     ]);
   });
 
@@ -114,7 +127,7 @@ const constraints = [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['sc
     tree.write('eslint.config.mjs', flatConfig(`{ depConstraints: [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: allowedFor('orders') }] }`));
     const imported = readEslintConstraints(tree);
     expect(imported?.constraints).toEqual([]);
-    expect(imported?.notes).toEqual(['depConstraints[0] in eslint.config.mjs has onlyDependOnLibsWithTags that is not a list of literal strings, so it was skipped.']);
+    expect(imported?.notes).toEqual(['depConstraints[0] in eslint.config.mjs has onlyDependOnLibsWithTags that is not a list of literal strings, so it was skipped.', FILES_NOTE]);
   });
 
   it('returns no constraints, and says why, when the whole list is computed', () => {
@@ -122,17 +135,21 @@ const constraints = [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['sc
     expect(readEslintConstraints(tree)).toEqual({
       file: 'eslint.config.mjs',
       constraints: [],
+      options: {},
+      ignore: ['**/dist'],
       notes: ['the depConstraints in eslint.config.mjs are computed at run time, so none could be read.'],
     });
   });
 
-  it('notes ESLint-only options and fields harness has no use for', () => {
-    tree.write('eslint.config.mjs', flatConfig(`{ allow: ['^.*/eslint(\\\\.base)?\\\\.config\\\\.[cm]?js$'], depConstraints: [{ sourceTag: 'scope:a', onlyDependOnLibsWithTags: ['scope:a'], comment: 'x' }] }`));
+  it('notes fields and options harness has no use for', () => {
+    tree.write('eslint.config.mjs', flatConfig(`{ allow: ['^.*/eslint(\\\\.base)?\\\\.config\\\\.[cm]?js$'], someFutureOption: true, depConstraints: [{ sourceTag: 'scope:a', onlyDependOnLibsWithTags: ['scope:a'], comment: 'x' }] }`));
     const imported = readEslintConstraints(tree);
     expect(imported?.constraints).toEqual([{ sourceTag: 'scope:a', onlyDependOnLibsWithTags: ['scope:a'] }]);
+    expect(imported?.options).toEqual({ allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?js$'] });
     expect(imported?.notes).toEqual([
-      'the @nx/enforce-module-boundaries options allow in eslint.config.mjs are not dependency constraints; harness has no equivalent, so they were not imported.',
+      'the @nx/enforce-module-boundaries option someFutureOption in eslint.config.mjs is not an option harness knows, so it was not imported.',
       'depConstraints[0].comment in eslint.config.mjs is not a depConstraints field, so it was dropped.',
+      FILES_NOTE,
     ]);
   });
 
@@ -148,7 +165,8 @@ const constraints = [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['sc
     tree.write('.eslintrc.json', JSON.stringify({ rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [first] }] }, overrides: [{ files: ['*.ts'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: ACCEPTANCE_CONSTRAINTS }] } }] }));
     const imported = readEslintConstraints(tree);
     expect(imported?.constraints).toEqual(ACCEPTANCE_CONSTRAINTS);
-    expect(imported?.notes).toHaveLength(1);
+    expect(imported?.notes).toHaveLength(2);
+    expect(imported?.notes[0]).toBe('.eslintrc.json sets @nx/enforce-module-boundaries more than once with different depConstraints; the last one was imported.');
   });
 
   it('prefers the flat config, which ESLint 9 prefers, over an .eslintrc.json', () => {
@@ -188,7 +206,7 @@ const constraints = [{ sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['sc
 
   it('reads a rule set on with no options as no constraints', () => {
     tree.write('eslint.config.mjs', `export default [{ rules: { '@nx/enforce-module-boundaries': 'error' } }];`);
-    expect(readEslintConstraints(tree)).toEqual({ file: 'eslint.config.mjs', constraints: [], notes: [] });
+    expect(readEslintConstraints(tree)).toEqual({ file: 'eslint.config.mjs', constraints: [], options: {}, ignore: [], notes: [] });
   });
 });
 
