@@ -14,6 +14,8 @@ export interface ModuleAgentsInput {
   entryPoint?: string;
   /** The module's targets in the project graph; when given, the file names the ones to run. */
   targets?: string[];
+  /** The module's docs that exist (`README.md`, `CONVENTIONS.md`); both by default. Only these are linked. */
+  docs?: string[];
 }
 
 /** Targets an agent runs first, in this order; the rest follow alphabetically. */
@@ -46,8 +48,12 @@ export function renderModuleAgentsBlock(input: ModuleAgentsInput): string {
     `- Tags: ${input.tags.map((t) => `\`${t}\``).join(', ') || 'none'}; the constraints in \`harness.yaml\` for these tags decide what this module may import.`,
     `- Entry point: \`${entryPoint}\`. Other modules import \`${input.importPath}\` and nothing deeper.`,
     `- Naming here: ${describeNaming(input.naming)}.`,
-    '- Read [README.md](README.md) for its purpose and public API, then [CONVENTIONS.md](CONVENTIONS.md) for the rules checked here.',
   ];
+  const docs = input.docs ?? ['README.md', 'CONVENTIONS.md'];
+  const readme = docs.includes('README.md') ? '[README.md](README.md) for its purpose and public API' : '';
+  const conventions = docs.includes('CONVENTIONS.md') ? '[CONVENTIONS.md](CONVENTIONS.md) for the rules checked here' : '';
+  // A link to a missing file would break the module's own check; its docs rule says what to write.
+  if (readme || conventions) lines.push(`- Read ${[readme, conventions].filter(Boolean).join(', then ')}.`);
   const targets = sortTargets(input.targets ?? []);
   if (targets.length) lines.push(`- Run: ${targets.map((t) => `\`npx nx run ${input.name}:${t}\``).join(', ')}.`);
   return lines.join('\n');

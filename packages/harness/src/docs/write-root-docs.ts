@@ -93,7 +93,8 @@ export function writeModuleAgents(tree: Tree, graph: WorkspaceGraph = readWorksp
       naming = config.conventions.naming;
     }
     const importPath = readPackageName(readText(tree, `${project.root}/package.json`)) ?? project.name;
-    const block = renderModuleAgentsBlock({ name: project.name, root: project.root, tags: project.tags, importPath, naming, targets: withCheckTarget(project.targets) });
+    const docs = ['README.md', 'CONVENTIONS.md'].filter((doc) => tree.exists(`${project.root}/${doc}`));
+    const block = renderModuleAgentsBlock({ name: project.name, root: project.root, tags: project.tags, importPath, naming, targets: withCheckTarget(project.targets), docs });
     writeIfChanged(tree, file, upsertMarkedBlock(text, block, (marked) => marked));
   }
 }

@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CreateNodesResult } from '@nx/devkit';
+import { createWorkspaceTarget, type HarnessPluginOptions } from './harness-target';
+
+/** The files `nx g harness:init` writes at the root and the workspace check judges. */
+export const WORKSPACE_DOCS = ['BRIEF.md', 'AGENTS.md', 'ARCHITECTURE.md'];
+
+/** The name of the workspace project when no root project.json names it and package.json has no name. */
+export const DEFAULT_WORKSPACE_PROJECT = 'workspace';
+
+/**
+ * The workspace check: `harness-check` on Nx's root project (root `.`), which owns the files no
+ * other project owns, so a change to BRIEF.md touches it alone in `nx affected`. It exists once the
+ * root holds a workspace document; before `harness:init` there is nothing workspace-level to judge.
+ *
+ * A root project.json names the project itself, so only the target is added to it. Otherwise the
+ * project is named as Nx names a root package.json project (`nx.name`, then `name`), so adding
+ * `"nx": {}` to the root package.json later keeps the same project.
+ */
+export function inferWorkspaceProject(
+  files: readonly string[],
+  workspaceRoot: string,
+  executor: string,
+  options: HarnessPluginOptions,
+): readonly [string, CreateNodesResult] | undefined {
+  const configFile = ['project.json', 'package.json'].find((f) => files.includes(f));
+  if (!configFile || !WORKSPACE_DOCS.some((doc) => fs.existsSync(path.join(workspaceRoot, doc)))) return undefined;
+  const targets = { [options.targetName ?? 'harness-check']: createWorkspaceTarget(executor) };
+  const name = configFile === 'project.json' ? undefined : readRootPackageName(workspaceRoot);
+  return [configFile, { projects: { '.': name ? { name, root: '.', targets } : { root: '.', targets } } }];
+}
+
+/** The project name Nx gives a root package.json, or the default when it has none. */
+export function readRootPackageName(workspaceRoot: string): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(workspaceRoot, 'package.json'), 'utf8')) as { name?: unknown; nx?: { name?: unknown } };
+    const name = pkg.nx?.name ?? pkg.name;
+    return typeof name === 'string' && name ? name : DEFAULT_WORKSPACE_PROJECT;
+  } catch {
+    return DEFAULT_WORKSPACE_PROJECT;
+  }
+}
