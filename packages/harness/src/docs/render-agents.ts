@@ -72,14 +72,18 @@ export function renderClaudeMd(): string {
 
 /**
  * The commands section of AGENTS.md, from the project graph (project → its targets), so it
- * names only targets that exist; `nx sync` rewrites it when the graph changes.
+ * names only targets that exist; `nx sync` rewrites it when the graph changes. `workspaceProject`
+ * names the root project, whose harness-check judges the workspace docs.
  */
-export function renderCommandsSection(targets: Record<string, string[]>): string {
+export function renderCommandsSection(targets: Record<string, string[]>, workspaceProject?: string): string {
   const lines = ['## Commands', ''];
   const byTarget = groupProjectsByTarget(targets);
   const names = sortTargets([...byTarget.keys()]);
+  const workspaceLine = workspaceProject
+    ? [`- The workspace docs (AGENTS.md, BRIEF.md, ARCHITECTURE.md, docs/) and harness.yaml: \`npx nx run ${workspaceProject}:harness-check\`.`]
+    : [];
   if (names.length === 0) {
-    lines.push('No project has a target yet. Add a module with `npx nx g harness:module <name>`.');
+    lines.push('No project has a target yet. Add a module with `npx nx g harness:module <name>`.', ...workspaceLine);
     return lines.join('\n');
   }
   lines.push('Generated from the project graph by `nx sync`; every target named here exists.', '');
@@ -93,6 +97,7 @@ export function renderCommandsSection(targets: Record<string, string[]>): string
   lines.push(
     `- One project: \`npx nx run ${(byTarget.get(example) ?? [])[0]}:${example}\`; any project and target above combine the same way.`,
     `- Only what changed: \`npx nx affected -t ${example}\`.`,
+    ...workspaceLine,
     '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
   );
   return lines.join('\n');

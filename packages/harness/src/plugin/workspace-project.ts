@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CreateNodesResult } from '@nx/devkit';
+import { nameWorkspaceProject } from '../core/workspace-project';
 import { createWorkspaceTarget, type HarnessPluginOptions } from './harness-target';
 
 /** The files `nx g harness:init` writes at the root and the workspace check judges. */
 export const WORKSPACE_DOCS = ['BRIEF.md', 'AGENTS.md', 'ARCHITECTURE.md'];
-
-/** The name of the workspace project when no root project.json names it and package.json has no name. */
-export const DEFAULT_WORKSPACE_PROJECT = 'workspace';
 
 /**
  * The workspace check: `harness-check` on Nx's root project (root `.`), which owns the files no
@@ -27,17 +25,15 @@ export function inferWorkspaceProject(
   const configFile = ['project.json', 'package.json'].find((f) => files.includes(f));
   if (!configFile || !WORKSPACE_DOCS.some((doc) => fs.existsSync(path.join(workspaceRoot, doc)))) return undefined;
   const targets = { [options.targetName ?? 'harness-check']: createWorkspaceTarget(executor) };
-  const name = configFile === 'project.json' ? undefined : readRootPackageName(workspaceRoot);
-  return [configFile, { projects: { '.': name ? { name, root: '.', targets } : { root: '.', targets } } }];
+  if (configFile === 'project.json') return [configFile, { projects: { '.': { root: '.', targets } } }];
+  const name = nameWorkspaceProject(readText(path.join(workspaceRoot, 'package.json')));
+  return [configFile, { projects: { '.': { name, root: '.', targets } } }];
 }
 
-/** The project name Nx gives a root package.json, or the default when it has none. */
-export function readRootPackageName(workspaceRoot: string): string {
+function readText(file: string): string | undefined {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(workspaceRoot, 'package.json'), 'utf8')) as { name?: unknown; nx?: { name?: unknown } };
-    const name = pkg.nx?.name ?? pkg.name;
-    return typeof name === 'string' && name ? name : DEFAULT_WORKSPACE_PROJECT;
+    return fs.readFileSync(file, 'utf8');
   } catch {
-    return DEFAULT_WORKSPACE_PROJECT;
+    return undefined;
   }
 }

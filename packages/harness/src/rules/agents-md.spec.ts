@@ -78,7 +78,7 @@ describe('agents-md', () => {
   it('passes the AGENTS.md files that harness generates', () => {
     const targets = { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'] };
     const check = createWorkspace({
-      'AGENTS.md': ['# AGENTS.md', '', renderAgentsMap(renderCommandsSection(targets)), ''].join('\n'),
+      'AGENTS.md': ['# AGENTS.md', '', renderAgentsMap(renderCommandsSection(targets, 'workspace')), ''].join('\n'),
       'modules/billing/AGENTS.md': renderModuleAgents({ name: 'billing', root: 'modules/billing', tags: ['scope:billing', 'type:feature'], importPath: '@acme/billing', naming: 'snake_case', targets: targets.billing }),
       'modules/billing/CONVENTIONS.md': '# billing conventions\n',
       'harness.yaml': 'rules: {}\n',
