@@ -30,7 +30,7 @@ describe('the workspace project', () => {
     const root = createRoot({ 'package.json': pkg, 'BRIEF.md': '# Brief\n' });
     const results = infer(root, ['package.json', 'modules/billing/project.json']);
     expect(results.map(([file]) => file)).toEqual(['modules/billing/project.json', 'package.json']);
-    expect(workspaceOf(results)).toMatchObject({ name: '@acme/source', root: '.' });
+    expect(workspaceOf(results)).toMatchObject({ name: '@acme/source', root: '.', projectType: 'application' });
     expect(Object.keys(workspaceOf(results)!.targets!)).toEqual(['harness-check']);
   });
 
@@ -48,7 +48,8 @@ describe('the workspace project', () => {
 
   it('prefers nx.name, and falls back to "workspace" when the root package.json has no name', () => {
     const named = createRoot({ 'package.json': JSON.stringify({ name: 'a', nx: { name: 'b' } }), 'ARCHITECTURE.md': '' });
-    expect(workspaceOf(infer(named, ['package.json']))!.name).toBe('b');
+    // With an nx section Nx makes the project itself; harness keeps its settings (no projectType).
+    expect(workspaceOf(infer(named, ['package.json']))).toEqual({ name: 'b', root: '.', targets: expect.any(Object) });
     const nameless = createRoot({ 'package.json': '{}', 'ARCHITECTURE.md': '' });
     expect(workspaceOf(infer(nameless, ['package.json']))!.name).toBe('workspace');
   });

@@ -26,8 +26,12 @@ export function inferWorkspaceProject(
   if (!configFile || !WORKSPACE_DOCS.some((doc) => fs.existsSync(path.join(workspaceRoot, doc)))) return undefined;
   const targets = { [options.targetName ?? 'harness-check']: createWorkspaceTarget(executor) };
   if (configFile === 'project.json') return [configFile, { projects: { '.': { root: '.', targets } } }];
-  const name = nameWorkspaceProject(readText(path.join(workspaceRoot, 'package.json')));
-  return [configFile, { projects: { '.': { name, root: '.', targets } } }];
+  const packageJson = readText(path.join(workspaceRoot, 'package.json'));
+  const name = nameWorkspaceProject(packageJson);
+  if (hasNxSection(packageJson)) return [configFile, { projects: { '.': { name, root: '.', targets } } }];
+  // A project harness alone makes is no library: `nx release` by default versions every public
+  // library with a package.json, and the root package.json was never one of them.
+  return [configFile, { projects: { '.': { name, root: '.', projectType: 'application', targets } } }];
 }
 
 function readText(file: string): string | undefined {
@@ -35,5 +39,14 @@ function readText(file: string): string | undefined {
     return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Nx itself makes a root package.json with an `nx` section a project; its settings stand. */
+function hasNxSection(packageJson: string | undefined): boolean {
+  try {
+    return (JSON.parse(packageJson ?? '') as { nx?: unknown }).nx !== undefined;
+  } catch {
+    return false;
   }
 }
