@@ -34,4 +34,27 @@ describe('runCheck', () => {
     const result = await runCheck(ctx, ['a'], ['naming', 'docs']);
     expect(result.findings.map((f) => [f.rule, f.title, f.line])).toEqual([['syntax', 'File could not be parsed', 1]]);
   });
+
+  it('runs only the workspace rules on the workspace project, over the workspace docs, never its code', async () => {
+    const files = {
+      'BRIEF.md': '# Brief\n\n| `a` | [modules/a](modules/a/README.md) |\n',
+      'AGENTS.md': '# Map\n\nSee `gone/`.\n',
+      'scripts/build.ts': 'export function bad_name() { console.log(1); }\n',
+      'modules/a/src/index.ts': 'export {};\n',
+    };
+    const ctx = createTestCheckContext({ projects: [{ name: 'a', root: 'modules/a' }, { name: 'ws', root: '' }], files });
+    ctx.projects.ws.files = ['AGENTS.md', 'BRIEF.md', 'scripts/build.ts'];
+    const result = await runCheck(ctx, ['ws']);
+    expect(result.findings.map((f) => [f.rule, f.project, f.file, f.found])).toEqual([
+      ['docs', 'ws', 'BRIEF.md', 'modules/a/README.md'],
+      ['agents-md', 'ws', 'AGENTS.md', 'gone/'],
+    ]);
+    expect(result.filesChecked).toBe(2);
+    // The module reports its own missing README and nothing of the workspace's.
+    const module = await runCheck(ctx, ['a'], ['docs', 'agents-md']);
+    expect(module.findings.map((f) => [f.project, f.file, f.title])).toEqual([
+      ['a', 'modules/a/README.md', 'Missing module document'],
+      ['a', 'modules/a/CONVENTIONS.md', 'Missing module document'],
+    ]);
+  });
 });

@@ -14,6 +14,8 @@ export interface CheckResult {
 /**
  * Runs the selected rules over the named projects. Everything costly (graph, file map, parsed
  * sources) lives in `context` and is shared, so checking 1,000 projects costs one collect.
+ * The workspace project (root '') owns every file no module owns; only the rules that judge the
+ * workspace run there, over the workspace docs, never over those files as code.
  */
 export async function runCheck(context: CheckContext, projectNames: string[], onlyRules?: string[]): Promise<CheckResult> {
   const findings: Finding[] = [];
@@ -21,11 +23,13 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
   for (const name of projectNames) {
     const project = context.projects[name];
     if (!project) continue;
-    filesChecked += project.files.length;
+    const isWorkspace = project.root === '';
+    filesChecked += isWorkspace ? listWorkspaceFiles(project).length : project.files.length;
     const conventionsFile = project.root ? `${project.root}/CONVENTIONS.md` : 'CONVENTIONS.md';
     const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULE_IDS);
     for (const rule of RULES) {
       if (onlyRules && !onlyRules.includes(rule.id)) continue;
+      if (isWorkspace && !rule.judgesWorkspace) continue;
       const setting = resolveSetting(rule, context.config, module);
       if (setting.severity === 'off') continue;
       const ruleContext: RuleContext = { ...context, project, conventions: module.conventions, conventionsFile, setting };
@@ -33,10 +37,17 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
         findings.push({ ...f, rule: rule.id, severity: f.severity ?? setting.severity, project: name });
       }
     }
-    findings.push(...findParseErrors(context, project));
+    if (!isWorkspace) findings.push(...findParseErrors(context, project));
   }
   return { findings, filesChecked, projectsChecked: projectNames.length };
 }
+
+/** The files the workspace check judges, of those the workspace project owns. */
+function listWorkspaceFiles(project: ProjectInfo): string[] {
+  return project.files.filter((f) => WORKSPACE_FILE.test(f));
+}
+
+const WORKSPACE_FILE = /^(?:BRIEF\.md|AGENTS\.md|ARCHITECTURE\.md|CONVENTIONS\.md|harness\.yaml|docs\/.*)$/;
 
 /** Module front matter beats harness.yaml, which beats the rule's default; options merge. */
 export function resolveSetting(rule: Rule, config: HarnessConfig, module: ModuleConventions): RuleSetting {

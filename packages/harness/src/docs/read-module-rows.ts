@@ -7,6 +7,8 @@ export interface ModuleRow {
   root: string;
   tags: string[];
   purpose: string;
+  /** Whether the module has a README.md; the map links it, or else the module's folder. */
+  hasReadme: boolean;
 }
 
 /** The first sentence of the README's Purpose section (or first paragraph), for the map. */
@@ -25,11 +27,9 @@ export function readPurpose(readme: string | undefined): string {
 export function readModuleRows(tree: Tree): ModuleRow[] {
   return [...getProjects(tree).entries()]
     .filter(([, p]) => p.root && p.root !== '.')
-    .map(([name, p]) => ({
-      name,
-      root: p.root,
-      tags: p.tags ?? [],
-      purpose: readPurpose(tree.read(`${p.root}/README.md`, 'utf-8') ?? undefined),
-    }))
+    .map(([name, p]) => {
+      const readme = tree.exists(`${p.root}/README.md`) ? (tree.read(`${p.root}/README.md`, 'utf-8') ?? undefined) : undefined;
+      return { name, root: p.root, tags: p.tags ?? [], purpose: readPurpose(readme), hasReadme: readme !== undefined };
+    })
     .sort((a, b) => a.root.localeCompare(b.root));
 }

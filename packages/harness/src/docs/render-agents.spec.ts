@@ -95,6 +95,14 @@ describe('renderCommandsSection', () => {
     expect(section).not.toContain('t10');
   });
 
+  it('names the workspace check of the root project, when there is one', () => {
+    const line = '- The workspace docs (AGENTS.md, BRIEF.md, ARCHITECTURE.md, docs/) and harness.yaml: `npx nx run @acme/source:harness-check`.';
+    expect(renderCommandsSection(TARGETS, '@acme/source').split('\n')).toContain(line);
+    expect(renderCommandsSection({}, '@acme/source').split('\n')).toContain(line);
+    const [command] = listCommands(parseMarkdown(line));
+    expect(command).toMatchObject({ kind: 'nx-target', project: '@acme/source', target: 'harness-check' });
+  });
+
   it('says what to do when no project has a target', () => {
     expect(renderCommandsSection({})).toBe('## Commands\n\nNo project has a target yet. Add a module with `npx nx g harness:module <name>`.');
   });

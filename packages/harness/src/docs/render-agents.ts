@@ -14,6 +14,8 @@ export interface ModuleAgentsInput {
   entryPoint?: string;
   /** The module's targets in the project graph; when given, the file names the ones to run. */
   targets?: string[];
+  /** The module's docs that exist (`README.md`, `CONVENTIONS.md`); both by default. Only these are linked. */
+  docs?: string[];
 }
 
 /** Targets an agent runs first, in this order; the rest follow alphabetically. */
@@ -46,8 +48,12 @@ export function renderModuleAgentsBlock(input: ModuleAgentsInput): string {
     `- Tags: ${input.tags.map((t) => `\`${t}\``).join(', ') || 'none'}; the constraints in \`harness.yaml\` for these tags decide what this module may import.`,
     `- Entry point: \`${entryPoint}\`. Other modules import \`${input.importPath}\` and nothing deeper.`,
     `- Naming here: ${describeNaming(input.naming)}.`,
-    '- Read [README.md](README.md) for its purpose and public API, then [CONVENTIONS.md](CONVENTIONS.md) for the rules checked here.',
   ];
+  const docs = input.docs ?? ['README.md', 'CONVENTIONS.md'];
+  const readme = docs.includes('README.md') ? '[README.md](README.md) for its purpose and public API' : '';
+  const conventions = docs.includes('CONVENTIONS.md') ? '[CONVENTIONS.md](CONVENTIONS.md) for the rules checked here' : '';
+  // A link to a missing file would break the module's own check; its docs rule says what to write.
+  if (readme || conventions) lines.push(`- Read ${[readme, conventions].filter(Boolean).join(', then ')}.`);
   const targets = sortTargets(input.targets ?? []);
   if (targets.length) lines.push(`- Run: ${targets.map((t) => `\`npx nx run ${input.name}:${t}\``).join(', ')}.`);
   return lines.join('\n');
@@ -66,14 +72,18 @@ export function renderClaudeMd(): string {
 
 /**
  * The commands section of AGENTS.md, from the project graph (project → its targets), so it
- * names only targets that exist; `nx sync` rewrites it when the graph changes.
+ * names only targets that exist; `nx sync` rewrites it when the graph changes. `workspaceProject`
+ * names the root project, whose harness-check judges the workspace docs.
  */
-export function renderCommandsSection(targets: Record<string, string[]>): string {
+export function renderCommandsSection(targets: Record<string, string[]>, workspaceProject?: string): string {
   const lines = ['## Commands', ''];
   const byTarget = groupProjectsByTarget(targets);
   const names = sortTargets([...byTarget.keys()]);
+  const workspaceLine = workspaceProject
+    ? [`- The workspace docs (AGENTS.md, BRIEF.md, ARCHITECTURE.md, docs/) and harness.yaml: \`npx nx run ${workspaceProject}:harness-check\`.`]
+    : [];
   if (names.length === 0) {
-    lines.push('No project has a target yet. Add a module with `npx nx g harness:module <name>`.');
+    lines.push('No project has a target yet. Add a module with `npx nx g harness:module <name>`.', ...workspaceLine);
     return lines.join('\n');
   }
   lines.push('Generated from the project graph by `nx sync`; every target named here exists.', '');
@@ -87,6 +97,7 @@ export function renderCommandsSection(targets: Record<string, string[]>): string
   lines.push(
     `- One project: \`npx nx run ${(byTarget.get(example) ?? [])[0]}:${example}\`; any project and target above combine the same way.`,
     `- Only what changed: \`npx nx affected -t ${example}\`.`,
+    ...workspaceLine,
     '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
   );
   return lines.join('\n');

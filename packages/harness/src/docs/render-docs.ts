@@ -1,7 +1,10 @@
 import type { DepConstraint, HarnessConfig } from '../config/types';
 import type { ModuleRow } from './read-module-rows';
 
-/** The module map of BRIEF.md: name, path, tags and one-line purpose per module. */
+/**
+ * The module map of BRIEF.md: name, path, tags and one-line purpose per module. The path links
+ * the module's README, or its folder when it has none, so the map never links a missing file.
+ */
 export function renderModuleMap(rows: ModuleRow[]): string {
   const lines = ['## Module map', ''];
   if (rows.length === 0) {
@@ -11,7 +14,7 @@ export function renderModuleMap(rows: ModuleRow[]): string {
   lines.push('| Module | Path | Tags | Purpose |', '| --- | --- | --- | --- |');
   for (const r of rows) {
     const tags = r.tags.map((t) => `\`${t}\``).join(' ');
-    lines.push(`| \`${r.name}\` | [${r.root}](${r.root}/README.md) | ${tags} | ${r.purpose} |`);
+    lines.push(`| \`${r.name}\` | [${r.root}](${r.hasReadme ? `${r.root}/README.md` : r.root}) | ${tags} | ${r.purpose} |`);
   }
   return lines.join('\n');
 }

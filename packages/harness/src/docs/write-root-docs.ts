@@ -9,6 +9,7 @@ import { renderClaudeMd, renderCommandsSection, renderModuleAgentsBlock } from '
 import { fenceMermaid, MODULE_DIAGRAM_LEGEND, renderModuleDiagram } from './render-mermaid';
 import { readConventions } from '../config/read-conventions';
 import { RULES, RULE_IDS } from '../rules';
+import { nameWorkspaceProject } from '../core/workspace-project';
 
 /** Writes `file` only when its content changes, so a second run reports no changes. */
 function writeIfChanged(tree: Tree, file: string, text: string): void {
@@ -57,10 +58,12 @@ export function writeArchitecture(tree: Tree, graph: WorkspaceGraph = readWorksp
 /** AGENTS.md: the short map an agent reads first. */
 export function writeAgents(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
   const targets = Object.fromEntries(graph.projects.map((p) => [p.name, withCheckTarget(p.targets)]));
+  // AGENTS.md is a workspace doc, so with it the root project carries the workspace check.
+  const workspace = nameWorkspaceProject(readText(tree, 'package.json'), readText(tree, 'project.json'));
   writeIfChanged(
     tree,
     'AGENTS.md',
-    upsertMarkedBlock(readText(tree, 'AGENTS.md'), renderAgentsMap(renderCommandsSection(targets)), (marked) =>
+    upsertMarkedBlock(readText(tree, 'AGENTS.md'), renderAgentsMap(renderCommandsSection(targets, workspace)), (marked) =>
       ['# AGENTS.md', '', 'Start here. This is a map, not a manual: follow the links for depth.', '', marked, ''].join('\n'),
     ),
   );
@@ -93,7 +96,8 @@ export function writeModuleAgents(tree: Tree, graph: WorkspaceGraph = readWorksp
       naming = config.conventions.naming;
     }
     const importPath = readPackageName(readText(tree, `${project.root}/package.json`)) ?? project.name;
-    const block = renderModuleAgentsBlock({ name: project.name, root: project.root, tags: project.tags, importPath, naming, targets: withCheckTarget(project.targets) });
+    const docs = ['README.md', 'CONVENTIONS.md'].filter((doc) => tree.exists(`${project.root}/${doc}`));
+    const block = renderModuleAgentsBlock({ name: project.name, root: project.root, tags: project.tags, importPath, naming, targets: withCheckTarget(project.targets), docs });
     writeIfChanged(tree, file, upsertMarkedBlock(text, block, (marked) => marked));
   }
 }

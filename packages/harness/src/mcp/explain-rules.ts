@@ -51,7 +51,8 @@ export function explainRules(workspaceRoot: string, graph: ProjectGraph, project
       value,
       source: at(local, [key]) ?? at(workspace, ['conventions', key]) ?? 'default',
     })),
-    rules: RULES.map((rule) => {
+    // The workspace check (the root project) runs only the rules that judge workspace docs.
+    rules: RULES.filter((rule) => root !== '' || rule.judgesWorkspace).map((rule) => {
       const setting = resolveSetting(rule, config, module);
       return {
         id: rule.id,

@@ -30,6 +30,8 @@ describe('createNodes', () => {
         { fileset: '{projectRoot}/{project.json,package.json}', dependencies: true },
       ]),
     );
+    // BRIEF.md is the workspace check's: a change to it must not rerun every module.
+    expect(target.inputs).not.toContain('{workspaceRoot}/BRIEF.md');
   });
 
   it('honours targetName and dependsOnTest', () => {

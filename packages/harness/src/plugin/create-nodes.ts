@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult } from '@nx/devkit';
 import { createHarnessTarget, type HarnessPluginOptions } from './harness-target';
 import { resolvePluginName } from './resolve-plugin-name';
+import { inferWorkspaceProject } from './workspace-project';
 
 const PROJECT_FILES = '**/{project.json,package.json}';
 
 /**
  * Infers `harness-check` on every project, with no edit to any project.json. A package.json counts
  * only where Nx would make it a project: inside the npm workspaces and without a project.json.
+ * The root is the workspace check (`./workspace-project.ts`), not a module.
  */
 export const createNodes: CreateNodes<HarnessPluginOptions> = [
   PROJECT_FILES,
@@ -22,6 +24,8 @@ export const createNodes: CreateNodes<HarnessPluginOptions> = [
       if (root === '.' || !isProjectFile(file, root, workspaceGlobs, context)) continue;
       results.push([file, { projects: { [root]: { targets: { [targetName]: createHarnessTarget(executor, options ?? {}) } } } }]);
     }
+    const workspace = inferWorkspaceProject(files, context.workspaceRoot, executor, options ?? {});
+    if (workspace) results.push(workspace);
     return results;
   },
 ];

@@ -25,8 +25,8 @@ const ROOT_AGENTS = [
 
 const BILLING_AGENTS = ['# billing', '', '## Commands', '', '- Tests: `npx nx test billing`.', '- Entry point: `src/index.ts`; see [README](README.md#purpose).', ''].join('\n');
 
-/** Two modules with agent docs that pass; `files` adds or replaces files, `omit` removes some. */
-function createWorkspace(files: Record<string, string> = {}, omit: string[] = []): CheckContext {
+/** Two modules and the workspace project (root '', judging the root AGENTS.md) with agent docs that pass; `files` adds or replaces files, `omit` removes some. */
+function createWorkspace(files: Record<string, string> = {}, omit: string[] = [], withWorkspace = true): CheckContext {
   const all: Record<string, string> = {
     'package.json': JSON.stringify({ scripts: { build: 'tsc', test: 'jest' } }),
     'AGENTS.md': ROOT_AGENTS,
@@ -44,10 +44,11 @@ function createWorkspace(files: Record<string, string> = {}, omit: string[] = []
     projects: [
       { name: 'billing', root: 'modules/billing', tags: ['scope:billing'] },
       { name: 'shared', root: 'modules/shared', tags: ['scope:shared'] },
+      ...(withWorkspace ? [{ name: 'workspace', root: '' }] : []),
     ],
     files: all,
   });
-  setTargets(check, { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'] });
+  setTargets(check, { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'], ...(withWorkspace ? { workspace: ['harness-check'] } : {}) });
   return check;
 }
 
@@ -61,7 +62,7 @@ function runRule(check: CheckContext, project: string, options: Record<string, u
   return checkAgentsMd(createTestRuleContext(check, project, { setting: { options } }));
 }
 
-const runAll = (check: CheckContext, options: Record<string, unknown> = {}) => [...runRule(check, 'billing', options), ...runRule(check, 'shared', options)];
+const runAll = (check: CheckContext, options: Record<string, unknown> = {}) => ['workspace', 'billing', 'shared'].flatMap((p) => runRule(check, p, options));
 
 describe('agents-md', () => {
   it('is a workspace rule with budgets as options', () => {
@@ -76,7 +77,7 @@ describe('agents-md', () => {
   it('passes the AGENTS.md files that harness generates', () => {
     const targets = { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'] };
     const check = createWorkspace({
-      'AGENTS.md': ['# AGENTS.md', '', renderAgentsMap(renderCommandsSection(targets)), ''].join('\n'),
+      'AGENTS.md': ['# AGENTS.md', '', renderAgentsMap(renderCommandsSection(targets, 'workspace')), ''].join('\n'),
       'modules/billing/AGENTS.md': renderModuleAgents({ name: 'billing', root: 'modules/billing', tags: ['scope:billing', 'type:feature'], importPath: '@acme/billing', naming: 'snake_case', targets: targets.billing }),
       'modules/billing/CONVENTIONS.md': '# billing conventions\n',
       'harness.yaml': 'rules: {}\n',
@@ -86,10 +87,10 @@ describe('agents-md', () => {
   });
 
   describe('which project reports a file', () => {
-    it('reports the root AGENTS.md once, on the project whose name sorts first', () => {
+    it('reports the root AGENTS.md on the workspace project only, never on a module', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS + '- See `docs/gone.md`.\n' });
-      expect(runRule(check, 'billing').map((f) => f.found)).toEqual(['docs/gone.md']);
-      expect(runRule(check, 'shared')).toEqual([]);
+      expect(runRule(check, 'workspace').map((f) => f.found)).toEqual(['docs/gone.md']);
+      expect([...runRule(check, 'billing'), ...runRule(check, 'shared')]).toEqual([]);
     });
 
     it("reports a module's own AGENTS.md on that module only", () => {
@@ -107,7 +108,7 @@ describe('agents-md', () => {
 
   describe('budgets', () => {
     it('reports a root AGENTS.md longer than maxLines', () => {
-      const findings = runRule(createWorkspace(), 'billing', { maxLines: 10 });
+      const findings = runRule(createWorkspace(), 'workspace', { maxLines: 10 });
       expect(findings).toEqual([
         {
           title: 'AGENTS.md over its line budget',
@@ -152,7 +153,7 @@ describe('agents-md', () => {
 
     it('reports an invalid budget once, instead of checking with it', () => {
       const check = createWorkspace();
-      expect(runRule(check, 'billing', { chainBytes: 'big' })).toEqual([
+      expect(runRule(check, 'workspace', { chainBytes: 'big' })).toEqual([
         {
           title: 'Invalid rule option',
           file: 'harness.yaml',
@@ -164,7 +165,13 @@ describe('agents-md', () => {
           reference: 'ARCHITECTURE.md#documentation',
         },
       ]);
+      expect(runRule(check, 'billing', { chainBytes: 'big' })).toEqual([]);
       expect(runRule(check, 'shared', { chainBytes: 'big' })).toEqual([]);
+    });
+
+    it('reports an invalid budget on the first project when the workspace has no workspace project', () => {
+      const check = createWorkspace({}, [], false);
+      expect([runRule(check, 'billing', { maxLines: 0 }).map((f) => f.found), runRule(check, 'shared', { maxLines: 0 })]).toEqual([['maxLines: 0'], []]);
     });
   });
 
@@ -214,7 +221,7 @@ describe('agents-md', () => {
   describe('paths', () => {
     it('reports a backticked path that was renamed away, suggesting what the folder now holds', () => {
       const renamed = createWorkspace({ 'modules/billing/src/lib/invoices.ts': 'export {};\n' }, ['modules/billing/src/lib/billing.ts']);
-      expect(runRule(renamed, 'billing')).toEqual([
+      expect(runRule(renamed, 'workspace')).toEqual([
         {
           title: 'Missing path in agent docs',
           file: 'AGENTS.md',
@@ -245,7 +252,7 @@ describe('agents-md', () => {
 
     it('resolves a bare name against a folder named earlier on the same line', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n- `tools/`: `gen.mjs`, `gone.mjs`.\n- `other.mjs`\n', 'tools/gen.mjs': '', 'tools/other.mjs': '' });
-      expect(runRule(check, 'billing').map((f) => [f.line, f.found])).toEqual([
+      expect(runRule(check, 'workspace').map((f) => [f.line, f.found])).toEqual([
         [3, 'gone.mjs'],
         [4, 'other.mjs'],
       ]);
@@ -253,7 +260,7 @@ describe('agents-md', () => {
 
     it('says to remove a path when nothing near it exists', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\nSee `vendor/legacy/tool.sh`.\n' });
-      expect(runRule(check, 'billing').map((f) => f.fix)).toEqual(['Remove `vendor/legacy/tool.sh` from AGENTS.md, or create it']);
+      expect(runRule(check, 'workspace').map((f) => f.fix)).toEqual(['Remove `vendor/legacy/tool.sh` from AGENTS.md, or create it']);
     });
   });
 
@@ -276,12 +283,12 @@ describe('agents-md', () => {
 
     it('reports a link that leaves the workspace', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n[spec](../shared/SPEC.md)\n' });
-      expect(runRule(check, 'billing').map((f) => [f.title, f.found])).toEqual([['Broken link in agent docs', '../shared/SPEC.md']]);
+      expect(runRule(check, 'workspace').map((f) => [f.title, f.found])).toEqual([['Broken link in agent docs', '../shared/SPEC.md']]);
     });
 
     it('reports an anchor that is not a heading of the target, listing the headings', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n[brief](BRIEF.md#modules) and [here](#nowhere).\n' });
-      expect(runRule(check, 'billing')).toEqual([
+      expect(runRule(check, 'workspace')).toEqual([
         {
           title: 'Broken anchor in agent docs',
           file: 'AGENTS.md',
@@ -300,19 +307,19 @@ describe('agents-md', () => {
       const check = createWorkspace({
         'AGENTS.md': '# Map\n\n[a](BRIEF.md#module-map-1) [b](modules/billing/) [c](https://nx.dev) [d][ref] ![e](modules/billing/README.md)\n\n[ref]: ARCHITECTURE.md#architecture\n',
       });
-      expect(runRule(check, 'billing')).toEqual([]);
+      expect(runRule(check, 'workspace')).toEqual([]);
     });
 
     it('says to drop the anchor when the target has no headings', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n[x](package.md#top)\n', 'package.md': 'plain text\n' });
-      expect(runRule(check, 'billing').map((f) => f.fix)).toEqual(['Remove #top from the link: package.md has no headings']);
+      expect(runRule(check, 'workspace').map((f) => f.fix)).toEqual(['Remove #top from the link: package.md has no headings']);
     });
   });
 
   describe('commands', () => {
     it('reports an npm script that package.json does not have, listing the ones it has', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('npm run build', 'npm run compile') });
-      expect(runRule(check, 'billing')).toEqual([
+      expect(runRule(check, 'workspace')).toEqual([
         {
           title: 'Unknown npm script in agent docs',
           file: 'AGENTS.md',
@@ -357,19 +364,19 @@ describe('agents-md', () => {
 
     it('reports a project that is not in the graph, listing the projects', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('billing:test', 'payments:test') });
-      expect(runRule(check, 'billing')).toEqual([
+      expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
           title: 'Unknown Nx project in agent docs',
           found: 'nx run payments:test',
           expected: '"payments" is a project in the Nx project graph',
-          fix: 'Change "payments" to an existing project, one of: billing, shared (`npx nx show projects` lists them)',
+          fix: 'Change "payments" to an existing project, one of: billing, shared, workspace (`npx nx show projects` lists them)',
         }),
       ]);
     });
 
     it('reports a run-many target that no project has', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('-t harness-check', '-t harness-check,lint') });
-      expect(runRule(check, 'billing')).toEqual([
+      expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
           title: 'Unknown Nx target in agent docs',
           found: 'nx run-many -t harness-check,lint',
@@ -381,13 +388,13 @@ describe('agents-md', () => {
 
     it('checks the target of a command whose project is a placeholder against every project', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('nx test <module>', 'nx lint <module>') });
-      expect(runRule(check, 'billing').map((f) => f.expected)).toEqual(['"lint" is a target of some project']);
+      expect(runRule(check, 'workspace').map((f) => f.expected)).toEqual(['"lint" is a target of some project']);
     });
 
     it('skips target checks when the graph carries no targets', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('billing:test', 'billing:anything') });
       for (const node of Object.values(check.graph.nodes)) delete (node.data as { targets?: unknown }).targets;
-      expect(runRule(check, 'billing')).toEqual([]);
+      expect(runRule(check, 'workspace')).toEqual([]);
     });
   });
 });

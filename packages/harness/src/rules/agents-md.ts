@@ -33,27 +33,27 @@ const WHOLE_FILE = { line: 0, column: 0, reference: REFERENCE };
  * each module's chain a byte budget, a child never repeats its parents, and every path, link,
  * anchor, npm script and Nx target the files name exists.
  *
- * The rule runs per project, but each file is checked once: the root AGENTS.md on the project
- * whose name sorts first, a module's own AGENTS.md on that module, and a folder's in between on
- * the first project below it.
+ * The rule runs per project, but each file is checked once: the root AGENTS.md on the workspace
+ * project (root ''), a module's own AGENTS.md on that module, and a folder's in between on the
+ * first project below it.
  */
 export const agentsMdRule: Rule = {
   id: 'agents-md',
   description: 'AGENTS.md files stay within their line and chain budgets, never repeat a parent, and name only paths, links, anchors, scripts and targets that exist.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  judgesWorkspace: true,
   check: checkAgentsMd,
 };
 
 export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as AgentsMdOptions;
-  const anchorsRoot = ctx.project.name === [...Object.keys(ctx.projects)].sort()[0];
-  const badOption = findBadOption(ctx, options);
-  if (badOption) return anchorsRoot ? [badOption] : [];
   const root = normalizeRoot(ctx.project.root);
+  const badOption = findBadOption(ctx, options);
+  if (badOption) return ownsOptionFindings(ctx, root) ? [badOption] : [];
   const findings: RuleFinding[] = [];
   for (const folder of listFolders(root)) {
-    if (!(folder ? anchorsFolder(ctx, folder) : anchorsRoot)) continue;
+    if (!(folder ? anchorsFolder(ctx, folder) : !root)) continue;
     const file = agentsFileOf(folder);
     const text = ctx.readText(file);
     if (text === undefined) continue;
@@ -65,6 +65,16 @@ export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   }
   if (root) findings.push(...checkChainBudget(ctx, root, options.chainBytes));
   return findings;
+}
+
+/**
+ * A bad option is reported once: on the workspace project, or where a workspace has none (no
+ * workspace docs yet), on the project whose name sorts first.
+ */
+function ownsOptionFindings(ctx: RuleContext, root: string): boolean {
+  if (!root) return true;
+  const projects = Object.values(ctx.projects);
+  return !projects.some((p) => !normalizeRoot(p.root)) && ctx.project.name === projects.map((p) => p.name).sort()[0];
 }
 
 /** `''` for the workspace root, then every folder down to `root`. */
@@ -282,7 +292,9 @@ function readKnownFiles(ctx: RuleContext): KnownFiles {
   let known = KNOWN_FILES.get(ctx.projects);
   if (known) return known;
   known = { files: new Set(), folders: new Set(), baseNames: new Set() };
-  for (const p of Object.values(ctx.projects)) {
+  // Project files only: the workspace project owns every other file, and a bare name is meant
+  // to count when a module has it, not when some file anywhere does.
+  for (const p of Object.values(ctx.projects).filter((project) => normalizeRoot(project.root))) {
     for (const f of p.files) {
       known.files.add(f);
       known.baseNames.add(path.posix.basename(f));

@@ -4,12 +4,27 @@ import type { RuleContext, RuleFinding } from './types';
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|mailto:)/i;
 
+export interface DocReferenceOptions {
+  /** Whose docs these are, for the finding's title. */
+  owner: 'module' | 'workspace';
+  /**
+   * Also judge backticked paths. Off for prose such as ARCHITECTURE.md, which names paths
+   * inside a package (`src/index.ts`) without saying which one.
+   */
+  paths: boolean;
+}
+
 /**
  * Relative links and backticked paths of one markdown file must resolve: a link against the
  * file's folder, a backticked path against the file's folder or the workspace root. Paths that
  * would leave the workspace never resolve.
  */
-export function checkDocReferences(ctx: RuleContext, file: string, text: string): RuleFinding[] {
+export function checkDocReferences(
+  ctx: RuleContext,
+  file: string,
+  text: string,
+  options: DocReferenceOptions = { owner: 'module', paths: true },
+): RuleFinding[] {
   const dir = path.posix.dirname(file);
   const tree = parseMarkdown(text);
   const findings: RuleFinding[] = [];
@@ -23,7 +38,7 @@ export function checkDocReferences(ctx: RuleContext, file: string, text: string)
     const target = decodeURI(link.url.split('#')[0].split('?')[0]);
     if (!target || resolves(target, [dir])) continue;
     findings.push({
-      title: 'Broken link in module docs',
+      title: `Broken link in ${options.owner} docs`,
       file,
       line: link.line,
       column: link.column,
@@ -33,10 +48,10 @@ export function checkDocReferences(ctx: RuleContext, file: string, text: string)
       reference: 'ARCHITECTURE.md#documentation',
     });
   }
-  for (const ref of listInlineCodePaths(tree)) {
+  for (const ref of options.paths ? listInlineCodePaths(tree) : []) {
     if (resolves(ref.path, [dir, '.'])) continue;
     findings.push({
-      title: 'Missing path in module docs',
+      title: `Missing path in ${options.owner} docs`,
       file,
       line: ref.line,
       column: ref.column,

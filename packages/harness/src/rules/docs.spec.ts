@@ -5,24 +5,39 @@ const README = '# billing\n\n## Purpose\n\nInvoices.\n\n## Public API\n\n- `bill
 const CONVENTIONS = '---\nnaming: {}\n---\n## Naming\n\nx\n\n## Dependencies\n\nx\n\n## Testing\n\nx\n\n## Coverage\n\nx\n\n## Layers\n\nx\n';
 const BRIEF = '# Brief\n\n| Module | Path |\n| --- | --- |\n| `billing` | modules/billing |\n';
 
-const check = (files: Record<string, string>) => {
-  const ctx = createTestCheckContext({ projects: [{ name: 'billing', root: 'modules/billing' }], files: { 'modules/billing/src/index.ts': '', ...files } });
-  return docsRule.check(createTestRuleContext(ctx, 'billing', { setting: { options: docsRule.defaultOptions } })) as ReturnType<typeof docsRule.check> & unknown[];
+type DocsFinding = { title: string; file: string; found: string; fix: string; line: number };
+
+/** Runs the rule on one project of a workspace with billing and the workspace project (root ''). */
+const checkProject = (project: 'billing' | 'workspace', files: Record<string, string>) => {
+  const ctx = createTestCheckContext({
+    projects: [
+      { name: 'billing', root: 'modules/billing' },
+      { name: 'workspace', root: '' },
+    ],
+    files: { 'modules/billing/src/index.ts': '', ...files },
+  });
+  return docsRule.check(createTestRuleContext(ctx, project, { setting: { options: docsRule.defaultOptions } })) as DocsFinding[];
 };
+const check = (files: Record<string, string>) => checkProject('billing', files);
+const checkWorkspace = (files: Record<string, string>) => checkProject('workspace', files);
 
 describe('docs rule', () => {
   const complete = { 'modules/billing/README.md': README, 'modules/billing/CONVENTIONS.md': CONVENTIONS, 'BRIEF.md': BRIEF };
 
   it('passes a documented module listed in BRIEF.md', () => {
     expect(check(complete)).toEqual([]);
+    expect(checkWorkspace(complete)).toEqual([]);
   });
 
-  it('names the missing README and the command that writes one', () => {
+  it('names the missing README and the adopt command that writes one', () => {
     const { 'modules/billing/README.md': _readme, ...rest } = complete;
-    const [finding] = check(rest) as Array<{ title: string; file: string; fix: string }>;
-    expect(finding.title).toBe('Missing module document');
-    expect(finding.file).toBe('modules/billing/README.md');
-    expect(finding.fix).toContain('Create modules/billing/README.md with the sections ## Purpose, ## Public API, ## Dependencies, ## Testing');
+    const findings = check(rest);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].title).toBe('Missing module document');
+    expect(findings[0].file).toBe('modules/billing/README.md');
+    expect(findings[0].fix).toBe(
+      'Create modules/billing/README.md with the sections ## Purpose, ## Public API, ## Dependencies, ## Testing (`nx g harness:adopt --projects=billing` writes one), then describe the module in each',
+    );
   });
 
   it('reports a missing section and a template-only section', () => {
@@ -35,11 +50,24 @@ describe('docs rule', () => {
     expect(findings[0].line).toBe(3);
   });
 
-  it('reports a module missing from BRIEF.md with the sync command', () => {
-    const findings = check({ ...complete, 'BRIEF.md': '# Brief\n' }) as Array<{ title: string; fix: string }>;
-    expect(findings).toHaveLength(1);
-    expect(findings[0].title).toBe('Module missing from the module map');
-    expect(findings[0].fix).toContain('nx sync');
+  it('reports a module missing from BRIEF.md on the workspace check, with the sync command', () => {
+    const brief = { ...complete, 'BRIEF.md': '# Brief\n' };
+    expect(check(brief)).toEqual([]);
+    const findings = checkWorkspace(brief);
+    expect(findings.map((f) => [f.title, f.file, f.found])).toEqual([['Module missing from the module map', 'BRIEF.md', 'billing is not listed']]);
+    expect(findings[0].fix).toBe('Run `nx sync` to regenerate the module map in BRIEF.md, or add a row for billing (modules/billing)');
+  });
+
+  it('reports a missing BRIEF.md on the workspace check, with the init command', () => {
+    const { 'BRIEF.md': _brief, ...rest } = complete;
+    expect(checkWorkspace(rest).map((f) => [f.title, f.file, f.fix])).toEqual([
+      ['Missing workspace document', 'BRIEF.md', 'Run `nx g harness:init`, which writes BRIEF.md with the module map and keeps every existing file'],
+    ]);
+  });
+
+  it('does not judge module documents on the workspace check', () => {
+    const { 'modules/billing/README.md': _readme, ...rest } = complete;
+    expect(checkWorkspace(rest)).toEqual([]);
   });
 });
 
@@ -51,12 +79,32 @@ describe('docs rule references', () => {
     'harness.yaml': '',
   };
 
-  it('reports relative links and backticked paths that do not resolve, and nothing else', () => {
-    const findings = check(complete) as Array<{ title: string; file: string; found: string }>;
-    expect(findings.map((f) => [f.title, f.file, f.found])).toEqual([
+  it("reports a module's links and backticked paths that do not resolve on the module, and nothing else", () => {
+    expect(check(complete).map((f) => [f.title, f.file, f.found])).toEqual([
       ['Broken link in module docs', 'modules/billing/README.md', './missing.md'],
       ['Missing path in module docs', 'modules/billing/README.md', 'src/lib/nothing.ts'],
-      ['Broken link in module docs', 'BRIEF.md', 'modules/old/README.md'],
+    ]);
+  });
+
+  it("reports BRIEF.md's broken links on the workspace check only", () => {
+    expect(checkWorkspace(complete).map((f) => [f.title, f.file, f.found])).toEqual([['Broken link in workspace docs', 'BRIEF.md', 'modules/old/README.md']]);
+  });
+
+  it('accepts a module map row that links a folder', () => {
+    expect(checkWorkspace({ ...complete, 'BRIEF.md': '| `billing` | [modules/billing](modules/billing) |\n' })).toEqual([]);
+  });
+
+  it('reports broken links of ARCHITECTURE.md and docs/, but not the package paths their prose names', () => {
+    const findings = checkWorkspace({
+      ...complete,
+      'ARCHITECTURE.md': '# Architecture\n\nStages live in `src/collect/`; see [the plan](docs/plan.md) and [brief](BRIEF.md).\n',
+      'docs/design-docs/index.md': '# Designs\n\n[tracker](../tech-debt-tracker.md) and [up](../BRIEF.md)\n',
+      'docs/tech-debt-tracker.md': '# Debt\n',
+    });
+    expect(findings.map((f) => [f.title, f.file, f.found])).toEqual([
+      ['Broken link in workspace docs', 'BRIEF.md', 'modules/old/README.md'],
+      ['Broken link in workspace docs', 'ARCHITECTURE.md', 'docs/plan.md'],
+      ['Broken link in workspace docs', 'docs/design-docs/index.md', '../BRIEF.md'],
     ]);
   });
 });

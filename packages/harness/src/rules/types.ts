@@ -94,5 +94,10 @@ export interface Rule {
   defaultSeverity: 'error' | 'warn' | 'off';
   /** Default options, merged under the user's. */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * True when the rule also judges the workspace's own files (BRIEF.md, AGENTS.md, ...): it then
+   * runs on the workspace project (root ''), and only such rules do.
+   */
+  judgesWorkspace?: boolean;
   check(context: RuleContext): RuleFinding[] | Promise<RuleFinding[]>;
 }
