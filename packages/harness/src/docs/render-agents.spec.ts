@@ -73,6 +73,7 @@ describe('renderCommandsSection', () => {
         '- `npx nx run-many -t build` (shared): build.',
         '- One project: `npx nx run billing:harness-check`; any project and target above combine the same way.',
         '- Only what changed: `npx nx affected -t harness-check`.',
+        '- After editing files: `npx harness check <files>` runs every rule on just those files, without an Nx run; each finding says how to fix it.',
         '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
       ].join('\n'),
     );

@@ -70,6 +70,9 @@ export function renderClaudeMd(): string {
   return ['@AGENTS.md', '', 'Claude Code reads this file; the instructions are in AGENTS.md, imported above, so both stay the same.', ''].join('\n');
 }
 
+/** For every agent, hooked or not: the sub-second check of what it just edited. */
+const AFTER_EDIT_LINE = '- After editing files: `npx harness check <files>` runs every rule on just those files, without an Nx run; each finding says how to fix it.';
+
 /**
  * The commands section of AGENTS.md, from the project graph (project → its targets), so it
  * names only targets that exist; `nx sync` rewrites it when the graph changes. `workspaceProject`
@@ -98,6 +101,7 @@ export function renderCommandsSection(targets: Record<string, string[]>, workspa
     `- One project: \`npx nx run ${(byTarget.get(example) ?? [])[0]}:${example}\`; any project and target above combine the same way.`,
     `- Only what changed: \`npx nx affected -t ${example}\`.`,
     ...workspaceLine,
+    AFTER_EDIT_LINE,
     '- `npx nx g harness:module <name>`: add a module with docs, tests and boundary tags.',
   );
   return lines.join('\n');
