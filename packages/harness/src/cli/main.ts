@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runCli } from './run-cli';
 
 // The exit code is set, not forced, so that stdout is flushed when it is a pipe.
