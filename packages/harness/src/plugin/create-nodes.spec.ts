@@ -43,6 +43,19 @@ describe('createNodes', () => {
     expect(createNodesV2).toBe(createNodes);
   });
 
+  it("infers it on the packages of pnpm-workspace.yaml, minus its '!' globs", () => {
+    const pnpmRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-nodes-pnpm-'));
+    try {
+      fs.writeFileSync(path.join(pnpmRoot, 'package.json'), JSON.stringify({ name: 'root' }));
+      fs.writeFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), "nodeLinker: hoisted\npackages:\n  - 'packages/*' # local builds\n  - '!packages/fixture'\n");
+      const pnpmContext = { workspaceRoot: pnpmRoot, nxJsonConfiguration: {} } as unknown as CreateNodesContext;
+      const results = createNodes[1](['packages/octo/package.json', 'packages/fixture/package.json', 'tools/x/package.json'], {}, pnpmContext) as Array<readonly [string, unknown]>;
+      expect(results.map(([file]) => file)).toEqual(['packages/octo/package.json']);
+    } finally {
+      fs.rmSync(pnpmRoot, { recursive: true, force: true });
+    }
+  });
+
   it('turns workspace globs into anchored regexes', () => {
     expect(globToRegExp('modules/*').test('modules/billing')).toBe(true);
     expect(globToRegExp('modules/*').test('modules/billing/sub')).toBe(false);
