@@ -76,7 +76,8 @@ function renderTable(data, versions) {
     const status = `${leg.passed ? 'passed' : 'FAILED'} in ${leg.seconds} s (${leg.date}, ${leg.commit})`;
     if (!leg.records.length) rows.push(`| ${version} | ${status} | (no run recorded) | | | | |`);
     for (const run of leg.records) {
-      const printed = `${run.printed}/${run.expected}${run.duplicated ? `, ${run.duplicated} twice` : ''}${run.hint ? ', + batch hint' : ''}`;
+      const withheld = run.withheld ? `, Nx withheld ${run.withheld} passing projects` : '';
+      const printed = `${run.printed}/${run.expected}${run.duplicated ? `, ${run.duplicated} twice` : ''}${withheld}${run.hint ? ', + batch hint' : ''}`;
       rows.push(`| ${version} | ${status} | \`${run.command}\` | ${run.batched ? 'yes' : 'no'} | ${printed} | ${run.exit} | ${run.seconds} |`);
     }
   }
@@ -90,7 +91,7 @@ function renderPage(table) {
     '',
     `Written by \`npm run e2e:matrix\` (scripts/e2e-matrix.mjs) from benchmarks/nx-versions.json; do not edit by hand. Last written ${date} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; a shared machine, so compare the seconds within a row group more than across runs.`,
     '',
-    `Each leg makes a create-nx-workspace workspace at that Nx version, installs the packed plugin (on Nx 21 with \`@nx/devkit\` pinned to the same version, as the README says), runs \`nx g harness:init\`, and adds ${Object.values(data)[0]?.projects ?? 12} modules with known findings: a cross-scope import, a naming finding, and a coverage warning in every module (the proof that every project's output is printed). Every run is cold (\`--skip-nx-cache\`), with \`CI=true\` and the daemon off. "findings printed" counts the expected finding blocks found in the output; "one process" is whether Nx ran the tasks as one batch; "+ batch hint" is the line harness prints where Nx starts a process per project. The leg time includes the workspace setup and, at 22.7.12 and 23.2.1, the user path and adoption suites.`,
+    `Each leg makes a create-nx-workspace workspace at that Nx version, installs the packed plugin (on Nx 21 with \`@nx/devkit\` pinned to the same version, as the README says), runs \`nx g harness:init\`, and adds ${Object.values(data)[0]?.projects ?? 12} modules with known findings: a cross-scope import, a naming finding, and a coverage warning in every module (the proof that every project's output is printed). Every run is cold (\`--skip-nx-cache\`), with \`CI=true\` and the daemon off. "findings printed" counts the expected finding blocks found in the output; "one process" is whether Nx ran the tasks as one batch; "+ batch hint" is the line harness prints where Nx starts a process per project; "Nx withheld N passing projects" is Nx 23.2's default output style in CI (\`static-failures-only\`), which folds a passing task's output into one line and says so: their warnings show with \`--output-style=static\`, which the static row checks. The leg time includes the workspace setup and, at 22.7.12 and 23.2.1, the user path and adoption suites.`,
     '',
     table,
     '',

@@ -8,6 +8,7 @@ import { TRY_AS_USER } from './workspace';
 
 /** A finding the version matrix expects in the output of `nx run-many -t harness-check`. */
 export interface ExpectedFinding {
+  project: string;
   severity: 'ERROR' | 'WARN';
   title: string;
   file: string;
@@ -52,14 +53,15 @@ export async function writeKnownFindings(dir: string, fillers: number): Promise<
   fs.appendFileSync(path.join(dir, 'modules/ledger/src/lib/ledger.ts'), '\n/** Totals the ledger. */\nexport function Total_Ledger(): number {\n  return 0;\n}\n');
   await runChecked(dir, ['sync', '--no-interactive']);
   const coverage = ['billing', 'ledger', ...names].map((name) => ({
+    project: name,
     severity: 'WARN' as const,
     title: 'Coverage report missing',
     file: `modules/${name}/test-output/jest/coverage/coverage-summary.json`,
     found: `\`no coverage-summary.json for ${name}\``,
   }));
   return [
-    { severity: 'ERROR', title: 'Dependency constraint violation', file: 'modules/billing/src/lib/billing.ts', found: '`@ws/ledger`' },
-    { severity: 'ERROR', title: 'Naming convention violation', file: 'modules/ledger/src/lib/ledger.ts', found: '`Total_Ledger`' },
+    { project: 'billing', severity: 'ERROR', title: 'Dependency constraint violation', file: 'modules/billing/src/lib/billing.ts', found: '`@ws/ledger`' },
+    { project: 'ledger', severity: 'ERROR', title: 'Naming convention violation', file: 'modules/ledger/src/lib/ledger.ts', found: '`Total_Ledger`' },
     ...coverage,
   ];
 }
