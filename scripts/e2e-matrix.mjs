@@ -45,6 +45,7 @@ for (const version of versions) {
 }
 
 const measured = fs.existsSync(records) ? fs.readFileSync(records, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+fs.rmSync(path.dirname(records), { recursive: true, force: true });
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const data = writeTable && fs.existsSync(DATA) ? JSON.parse(fs.readFileSync(DATA, 'utf8')) : {};
