@@ -14,8 +14,12 @@ const steps = [
   ['harness-check on this repo', 'npx', ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', '--output-style=static']],
   ['generated docs of this repo in sync', 'npx', ['nx', 'sync:check']],
   ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],
-  // The Nx 23.2.1 leg of the version matrix is the step above; this is the Nx 22 leg.
-  ['e2e at Nx 22 (user path, adoption)', process.execPath, ['scripts/e2e-matrix.mjs', '22.7.12']],
+  // The Nx 23.2.1 leg of the version matrix is the step above (nx-versions included). Below:
+  // the newest Nx 22, then the two oldest behaviours (no preferBatch, batch results printed by
+  // harness itself): 22.3.3, which real repos use, and 21.0.4, the floor of the peer range.
+  // `npm run e2e:matrix` runs all nine versions.
+  ['e2e at Nx 22.7.12 (run-many, user path, adoption)', process.execPath, ['scripts/e2e-matrix.mjs', '--no-table', '22.7.12']],
+  ['e2e at Nx 22.3.3 and 21.0.4 (run-many)', process.execPath, ['scripts/e2e-matrix.mjs', '--no-table', '--run-many', '22.3.3', '21.0.4']],
 ];
 const only = process.argv.slice(2);
 for (const [name, cmd, args] of steps) {

@@ -8,7 +8,7 @@ import { runCommand } from './run-command';
  * The shared script that makes a workspace the way a new user does (create-nx-workspace, cached
  * per Nx version) and installs a tarball as `harness`. HARNESS_TRY_AS_USER points elsewhere.
  */
-const TRY_AS_USER =
+export const TRY_AS_USER =
   process.env.HARNESS_TRY_AS_USER ??
   [path.resolve(__dirname, '../../../../shared/tools/try-as-user.sh'), '/work/shared/tools/try-as-user.sh'].find((f) =>
     fs.existsSync(f),

@@ -2,6 +2,8 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { checkProjects } from '../../check/check-projects';
 import { normalizeCheckOptions } from '../../check/normalize-options';
 import { isHarnessConfigError } from '../../config/config-error';
+import { loadNxLogger } from './nx-logger';
+import { readNxBatchBehaviour } from './nx-runtime';
 import type { CheckExecutorSchema } from './schema';
 
 interface BatchTaskResult {
@@ -14,8 +16,10 @@ interface BatchTaskResult {
  * the file map and each parsed source are read once for the whole run, not once per project.
  * Tasks with different options (rare) are grouped and each group collects once.
  *
- * It yields each task's result: Nx prints a batch task's output only for results that arrive
- * as a stream; results returned all at once are cached but never shown.
+ * It yields each task's result: Nx 22.4.2 and later print a batch task's output only for
+ * results that arrive as a stream; results returned all at once are cached but never shown.
+ * Older Nx prints no result of a fresh batch run at all, so there harness prints each report
+ * itself, under the same `> nx run <task>` line Nx prints for a task of its own.
  */
 export default async function* checkBatch(
   taskGraph: TaskGraph,
@@ -23,8 +27,18 @@ export default async function* checkBatch(
   overrides: CheckExecutorSchema,
   context: ExecutorContext,
 ): AsyncGenerator<{ task: string; result: BatchTaskResult }> {
-  for (const [task, result] of Object.entries(await checkAllTasks(taskGraph, inputs, overrides, context))) {
+  const results = await checkAllTasks(taskGraph, inputs, overrides, context);
+  if (!readNxBatchBehaviour(context.root).printsBatchResults) printResults(results);
+  for (const [task, result] of Object.entries(results)) {
     yield { task, result };
+  }
+}
+
+function printResults(results: Record<string, BatchTaskResult>): void {
+  const logger = loadNxLogger();
+  for (const [task, result] of Object.entries(results)) {
+    logger.info(`\n> nx run ${task}\n`);
+    logger.info(result.terminalOutput);
   }
 }
 
