@@ -71,7 +71,7 @@ async function main() {
       continue;
     }
     try {
-      results.push({ ...(await judgeRepo(repo, { mirror, tarball, runs: options.runs, logRoot, log })), harness: harness.sha });
+      results.push({ ...(await judgeRepo(repo, { mirror, tarball, runs: options.runs, logRoot, log, eslintOnInjections: !options.check })), harness: harness.sha });
     } catch (error) {
       log(`!!! ${repo.id}: ${error.stack ?? error}`);
       results.push({ ...base, error: error.message.split('\n')[0], problems: [], verdict: { green: false, reasons: ['the run stopped'] } });

@@ -16,6 +16,9 @@ const steps = [
   ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],
   // The Nx 23.2.1 leg of the version matrix is the step above; this is the Nx 22 leg.
   ['e2e at Nx 22 (user path, adoption)', process.execPath, ['scripts/e2e-matrix.mjs', '22.7.12']],
+  // nrwl/nx-examples from its snapshot, installed with npm: clean code green, every injected
+  // violation found. Without the snapshot it prints one `!!!` line saying so and passes.
+  ['real repository nx-examples', process.execPath, ['benchmarks/real-repos.mjs', '--repos', 'nx-examples', '--check']],
 ];
 const only = process.argv.slice(2);
 for (const [name, cmd, args] of steps) {

@@ -174,7 +174,36 @@ export const CORPUS = [
     eslintConfig: 'legacy .eslintrc.json (ESLint 8.57)',
     installArgs: ['install'],
     addArgs: [],
-    injections: [],
+    injections: [
+      {
+        id: 'cross-scope-package',
+        what: 'state imports @rx-angular/template (tag state may depend only on type:test-util, cdk)',
+        file: 'libs/state/src/index.ts',
+        project: 'state',
+        apply: (dir) => appendLine(dir, 'libs/state/src/index.ts', "export * as injectedTemplate from '@rx-angular/template';"),
+      },
+      {
+        id: 'deep-import',
+        what: 'state imports a file inside cdk/coalescing (not an entry point)',
+        file: 'libs/state/src/index.ts',
+        project: 'state',
+        apply: (dir) => appendLine(dir, 'libs/state/src/index.ts', "export * as injectedDeep from '@rx-angular/cdk/coalescing/src/lib/model';"),
+      },
+      {
+        id: 'relative-cross-project',
+        what: 'template imports state by a relative path',
+        file: 'libs/template/src/index.ts',
+        project: 'template',
+        apply: (dir) => appendLine(dir, 'libs/template/src/index.ts', "export * as injectedRelative from '../../state/src/index';"),
+      },
+      {
+        id: 'cycle',
+        what: 'cdk imports @rx-angular/state, which imports cdk',
+        file: 'libs/cdk/src/public_api.ts',
+        project: 'cdk',
+        apply: (dir) => appendLine(dir, 'libs/cdk/src/public_api.ts', "export * as injectedCycle from '@rx-angular/state';"),
+      },
+    ],
   },
   {
     id: 'octo',
@@ -189,6 +218,41 @@ export const CORPUS = [
     convert: convertPnpmSettings,
     installArgs: ['install'],
     addArgs: ['-w'],
-    injections: [],
+    injections: [
+      {
+        id: 'cross-scope-package',
+        what: 'octo-event-listeners imports @quadnix/octo-aws-cdk, declared in its package.json (scope:octo-event-listeners -> scope:octo-aws-cdk)',
+        file: 'packages/octo-event-listeners/src/index.ts',
+        project: '@quadnix/octo-event-listeners',
+        apply: (dir) => {
+          declareDependency(dir, 'packages/octo-event-listeners/package.json', '@quadnix/octo-aws-cdk', 'workspace:*');
+          appendLine(dir, 'packages/octo-event-listeners/src/index.ts', "export * as injectedCdk from '@quadnix/octo-aws-cdk';");
+        },
+      },
+      {
+        id: 'deep-import',
+        what: 'octo-event-listeners imports a file inside @quadnix/octo (not its entry point)',
+        file: 'packages/octo-event-listeners/src/index.ts',
+        project: '@quadnix/octo-event-listeners',
+        apply: (dir) => appendLine(dir, 'packages/octo-event-listeners/src/index.ts', "export * as injectedDeep from '@quadnix/octo/src/app.type.js';"),
+      },
+      {
+        id: 'relative-cross-project',
+        what: 'octo-build imports octo by a relative path',
+        file: 'packages/octo-build/src/index.ts',
+        project: '@quadnix/octo-build',
+        apply: (dir) => appendLine(dir, 'packages/octo-build/src/index.ts', "export * as injectedRelative from '../../octo/src/index.js';"),
+      },
+      {
+        id: 'cycle',
+        what: 'octo imports @quadnix/octo-event-listeners, declared in its package.json, which imports octo',
+        file: 'packages/octo/src/index.ts',
+        project: '@quadnix/octo',
+        apply: (dir) => {
+          declareDependency(dir, 'packages/octo/package.json', '@quadnix/octo-event-listeners', 'workspace:*');
+          appendLine(dir, 'packages/octo/src/index.ts', "export * as injectedCycle from '@quadnix/octo-event-listeners';");
+        },
+      },
+    ],
   },
 ];

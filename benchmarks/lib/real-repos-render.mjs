@@ -19,6 +19,7 @@ function describeClean(r) {
 
 function describeInjected(r, key) {
   if (!r.injections?.length) return '–';
+  if (r.injections.every((i) => i[key] === null)) return 'not run';
   return `${r.injections.filter((i) => i[key]).length} / ${r.injections.length}`;
 }
 
@@ -53,8 +54,11 @@ function renderRepo(r) {
   lines.push(`Clean code, dependency rules (\`--rules=${['dependency-constraints', 'public-api', 'circular', 'layers'].join(',')}\`) against ESLint with only \`@nx/enforce-module-boundaries\` (${r.eslint.linted} files linted${r.eslint.fatal ? `, ${r.eslint.fatal} parse errors` : ''}):`, '');
   if (!c.onlyHarness.length && !c.onlyEslint.length) lines.push(`- same files flagged (${c.both.length})`);
   for (const file of c.onlyHarness) {
-    const titles = [...new Set(r.cleanDetail.harness.filter((f) => f.file === file).map((f) => `${f.title} (${f.project})`))];
-    lines.push(`- only harness: \`${file}\`: ${cell(titles.join('; '))}`);
+    const hits = r.cleanDetail.harness.filter((f) => f.file === file);
+    const titles = [...new Set(hits.map((f) => `${f.title} (${f.project})`))];
+    // a project without a lint target is never linted by the repo: ESLint cannot flag it here
+    const unlinted = hits.some((f) => r.unlinted?.includes(f.project)) ? ' (project has no lint target: ESLint never sees it)' : '';
+    lines.push(`- only harness: \`${file}\`: ${cell(titles.join('; '))}${unlinted}`);
   }
   for (const file of c.onlyEslint) {
     const messages = [...new Set(r.cleanDetail.eslint.filter((f) => f.file === file).map((f) => f.message.split('\n')[0]))];
@@ -66,7 +70,7 @@ function renderRepo(r) {
     for (const i of r.injections) {
       const harness = i.harnessFound ? `found: ${i.harnessTitles.join('; ')}` : `**missed**${i.harnessBroken ? ` (${i.harnessBroken})` : ''}`;
       const blamed = i.harnessFound ? `${i.blamed.join(', ')}${i.wrongProject ? ` (**expected ${i.expectedProject}**)` : ''}` : '–';
-      const eslint = i.eslintFound ? `found: ${i.eslintMessages.join('; ')}` : 'missed';
+      const eslint = i.eslintFound === null ? 'not run' : i.eslintFound ? `found: ${i.eslintMessages.join('; ')}` : 'missed';
       lines.push(`| ${cell(i.what)} | \`${i.file}\` | ${cell(harness)} | ${cell(blamed)} | ${cell(eslint)} |`);
     }
     lines.push('');

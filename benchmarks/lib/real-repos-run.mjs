@@ -43,11 +43,12 @@ export function describeBrokenRun(run) {
 }
 
 /** Applies one injection, checks with both tools, then puts the baseline back. */
-async function judgeInjection(dir, logDir, injection, planFile, clean) {
+async function judgeInjection(dir, logDir, injection, planFile, clean, withEslint) {
   injection.apply(dir);
   try {
     const harness = await runHarness(dir, logDir, `inject-${injection.id}-harness`, { rules: DEPENDENCY_RULES });
-    const eslint = await runEslint(dir, logDir, `inject-${injection.id}-eslint`, planFile);
+    // --check skips ESLint here: it only judges harness, and ESLint is most of the time
+    const eslint = withEslint ? await runEslint(dir, logDir, `inject-${injection.id}-eslint`, planFile) : null;
     const hits = harness.findings.filter((f) => f.file === injection.file);
     const cleanFiles = new Set(clean.harness.map((f) => f.file));
     return {
@@ -61,10 +62,10 @@ async function judgeInjection(dir, logDir, injection, planFile, clean) {
       wrongProject: hits.some((f) => f.project !== injection.project),
       harnessNewElsewhere: [...new Set(harness.findings.filter((f) => f.file !== injection.file && !cleanFiles.has(f.file)).map((f) => f.file))],
       harnessBroken: describeBrokenRun(summarizeHarness(harness)),
-      eslintFound: eslint.findings.some((f) => f.file === injection.file),
-      eslintMessages: [...new Set(eslint.findings.filter((f) => f.file === injection.file).map((f) => f.message.split('\n')[0]))],
+      eslintFound: eslint ? eslint.findings.some((f) => f.file === injection.file) : null,
+      eslintMessages: eslint ? [...new Set(eslint.findings.filter((f) => f.file === injection.file).map((f) => f.message.split('\n')[0]))] : [],
       harnessMs: Math.round(harness.wallMs),
-      eslintMs: Math.round(eslint.wallMs),
+      eslintMs: eslint ? Math.round(eslint.wallMs) : null,
     };
   } finally {
     revertToBaseline(dir);
@@ -75,7 +76,7 @@ async function judgeInjection(dir, logDir, injection, planFile, clean) {
  * Everything about one repository. Problems are collected rather than thrown, so one broken step
  * still leaves a row that says what broke.
  */
-export async function judgeRepo(repo, { mirror, tarball, runs, logRoot, log }) {
+export async function judgeRepo(repo, { mirror, tarball, runs, logRoot, log, eslintOnInjections = true }) {
   const logDir = path.join(logRoot, repo.id);
   fs.rmSync(logDir, { recursive: true, force: true });
   fs.mkdirSync(logDir, { recursive: true });
@@ -98,6 +99,7 @@ export async function judgeRepo(repo, { mirror, tarball, runs, logRoot, log }) {
   if (record.projects.withCheck < projects.filter((p) => p.root !== '.').length) {
     record.problems.push(`only ${record.projects.withCheck} of ${projects.length} projects have a harness-check target: ${projects.filter((p) => !p.harness).map((p) => p.name).join(', ')}`);
   }
+  record.unlinted = projects.filter((p) => !p.lint || p.root === '.').map((p) => p.name);
   const planFile = writeEslintPlan(dir, logDir, projects, 'eslint');
   prepareEslint(dir, planFile);
 
@@ -125,7 +127,7 @@ export async function judgeRepo(repo, { mirror, tarball, runs, logRoot, log }) {
   record.injections = [];
   for (const injection of repo.injections) {
     log(`${repo.id}: injected ${injection.id}`);
-    record.injections.push(await judgeInjection(dir, logDir, injection, planFile, { harness: harness.findings }));
+    record.injections.push(await judgeInjection(dir, logDir, injection, planFile, { harness: harness.findings }, eslintOnInjections));
   }
   record.verdict = judgeVerdict(record);
   return record;
