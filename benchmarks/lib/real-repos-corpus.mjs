@@ -118,6 +118,7 @@ export const CORPUS = [
     injections: [
       {
         id: 'cross-scope-package',
+        expect: /Dependency constraint/,
         what: 'cart-page imports @nx-example/products-home-page, declared in its package.json (scope:cart -> scope:products)',
         file: 'libs/cart/cart-page/src/index.ts',
         project: 'cart-cart-page',
@@ -128,6 +129,7 @@ export const CORPUS = [
       },
       {
         id: 'cross-scope-package-2',
+        expect: /Dependency constraint/,
         what: 'shared-product-ui imports @nx-example/cart-cart-page, declared in its package.json (scope:shared -> scope:cart)',
         file: 'libs/shared/product/ui/src/index.ts',
         project: 'shared-product-ui',
@@ -138,6 +140,7 @@ export const CORPUS = [
       },
       {
         id: 'deep-import',
+        expect: /Deep import/,
         what: 'products-home-page imports a file inside shared-product-state (not its entry point)',
         file: 'libs/products/home-page/src/index.ts',
         project: 'products-home-page',
@@ -145,6 +148,7 @@ export const CORPUS = [
       },
       {
         id: 'relative-cross-project',
+        expect: /Relative import/,
         what: 'cart-page imports products-home-page by a relative path',
         file: 'libs/cart/cart-page/src/index.ts',
         project: 'cart-cart-page',
@@ -152,6 +156,7 @@ export const CORPUS = [
       },
       {
         id: 'cycle',
+        expect: /Circular dependency/,
         what: 'shared-product-types imports shared-product-state, which imports it back',
         file: 'libs/shared/product/types/src/index.ts',
         project: 'shared-product-types',
@@ -177,6 +182,7 @@ export const CORPUS = [
     injections: [
       {
         id: 'cross-scope-package',
+        expect: /Dependency constraint/,
         what: 'state imports @rx-angular/template (tag state may depend only on type:test-util, cdk)',
         file: 'libs/state/src/index.ts',
         project: 'state',
@@ -184,6 +190,7 @@ export const CORPUS = [
       },
       {
         id: 'deep-import',
+        expect: /Deep import/,
         what: 'state imports a file inside cdk/coalescing (not an entry point)',
         file: 'libs/state/src/index.ts',
         project: 'state',
@@ -191,6 +198,7 @@ export const CORPUS = [
       },
       {
         id: 'relative-cross-project',
+        expect: /Relative import/,
         what: 'template imports state by a relative path',
         file: 'libs/template/src/index.ts',
         project: 'template',
@@ -198,6 +206,7 @@ export const CORPUS = [
       },
       {
         id: 'cycle',
+        expect: /Circular dependency/,
         what: 'cdk imports @rx-angular/state, which imports cdk',
         file: 'libs/cdk/src/public_api.ts',
         project: 'cdk',
@@ -221,6 +230,7 @@ export const CORPUS = [
     injections: [
       {
         id: 'cross-scope-package',
+        expect: /Dependency constraint/,
         what: 'octo-event-listeners imports @quadnix/octo-aws-cdk, declared in its package.json (scope:octo-event-listeners -> scope:octo-aws-cdk)',
         file: 'packages/octo-event-listeners/src/index.ts',
         project: '@quadnix/octo-event-listeners',
@@ -231,6 +241,7 @@ export const CORPUS = [
       },
       {
         id: 'deep-import',
+        expect: /Deep import/,
         what: 'octo-event-listeners imports a file inside @quadnix/octo (not its entry point)',
         file: 'packages/octo-event-listeners/src/index.ts',
         project: '@quadnix/octo-event-listeners',
@@ -238,6 +249,7 @@ export const CORPUS = [
       },
       {
         id: 'relative-cross-project',
+        expect: /Relative import/,
         what: 'octo-build imports octo by a relative path',
         file: 'packages/octo-build/src/index.ts',
         project: '@quadnix/octo-build',
@@ -245,6 +257,7 @@ export const CORPUS = [
       },
       {
         id: 'cycle',
+        expect: /Circular dependency/,
         what: 'octo imports @quadnix/octo-event-listeners, declared in its package.json, which imports octo',
         file: 'packages/octo/src/index.ts',
         project: '@quadnix/octo',

@@ -92,6 +92,20 @@ function findConfigFolder(dir, root) {
   return dir;
 }
 
+/**
+ * The same plan narrowed to one file: an injection changes one file, and ESLint's verdict on it
+ * is the same whether its neighbours are linted or not (the rule reads the project graph).
+ */
+export function narrowEslintPlan(planFile, dir, file, label) {
+  const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'));
+  const abs = path.join(dir, file);
+  const group = plan.groups.filter((g) => abs.startsWith(g.cwd + path.sep)).sort((a, b) => b.cwd.length - a.cwd.length)[0];
+  plan.groups = group ? [{ cwd: group.cwd, patterns: [path.relative(group.cwd, abs)] }] : [];
+  const narrowed = path.join(path.dirname(planFile), `${label}.eslint-plan.json`);
+  fs.writeFileSync(narrowed, JSON.stringify(plan, null, 2));
+  return narrowed;
+}
+
 export function prepareEslint(dir, planFile) {
   execFileSync(process.execPath, [ESLINT_RUNNER, planFile, 'prepare'], { cwd: dir, env: repoEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
 }

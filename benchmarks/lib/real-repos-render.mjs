@@ -68,7 +68,8 @@ function renderRepo(r) {
   if (r.injections.length) {
     lines.push('| injected | file | harness | project blamed | ESLint |', '|---|---|---|---|---|');
     for (const i of r.injections) {
-      const harness = i.harnessFound ? `found: ${i.harnessTitles.join('; ')}` : `**missed**${i.harnessBroken ? ` (${i.harnessBroken})` : ''}`;
+      const also = i.harnessOtherTitles?.length ? ` (also: ${i.harnessOtherTitles.join('; ')})` : '';
+      const harness = i.harnessFound ? `found: ${i.harnessTitles.join('; ')}${also}` : `**missed**${i.harnessBroken ? ` (${i.harnessBroken})` : ''}${also}`;
       const blamed = i.harnessFound ? `${i.blamed.join(', ')}${i.wrongProject ? ` (**expected ${i.expectedProject}**)` : ''}` : '–';
       const eslint = i.eslintFound === null ? 'not run' : i.eslintFound ? `found: ${i.eslintMessages.join('; ')}` : 'missed';
       lines.push(`| ${cell(i.what)} | \`${i.file}\` | ${cell(harness)} | ${cell(blamed)} | ${cell(eslint)} |`);

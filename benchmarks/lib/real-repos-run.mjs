@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { median } from './measure.mjs';
 import { commitBaseline, ensureInstalled, installHarness, makeWorkingCopy, readInstallInfo, repoEnv, revertToBaseline } from './real-repos-install.mjs';
-import { compareFiles, DEPENDENCY_RULES, prepareEslint, readProjects, runEslint, runHarness, writeEslintPlan } from './real-repos-judge.mjs';
+import { compareFiles, DEPENDENCY_RULES, narrowEslintPlan, prepareEslint, readProjects, runEslint, runHarness, writeEslintPlan } from './real-repos-judge.mjs';
 
 /** Runs an Nx generator as a user would, keeping its output; `harness:` lines are its notes. */
 function runGenerator(dir, logDir, name) {
@@ -48,8 +48,11 @@ async function judgeInjection(dir, logDir, injection, planFile, clean, withEslin
   try {
     const harness = await runHarness(dir, logDir, `inject-${injection.id}-harness`, { rules: DEPENDENCY_RULES });
     // --check skips ESLint here: it only judges harness, and ESLint is most of the time
-    const eslint = withEslint ? await runEslint(dir, logDir, `inject-${injection.id}-eslint`, planFile) : null;
-    const hits = harness.findings.filter((f) => f.file === injection.file);
+    const label = `inject-${injection.id}-eslint`;
+    const eslint = withEslint ? await runEslint(dir, logDir, label, narrowEslintPlan(planFile, dir, injection.file, label)) : null;
+    // found means the finding of the injected kind, at the injected file
+    const hits = harness.findings.filter((f) => f.file === injection.file && injection.expect.test(f.title));
+    const other = harness.findings.filter((f) => f.file === injection.file && !injection.expect.test(f.title));
     const cleanFiles = new Set(clean.harness.map((f) => f.file));
     return {
       id: injection.id,
@@ -58,6 +61,7 @@ async function judgeInjection(dir, logDir, injection, planFile, clean, withEslin
       expectedProject: injection.project,
       harnessFound: hits.length > 0,
       harnessTitles: [...new Set(hits.map((f) => f.title))],
+      harnessOtherTitles: [...new Set(other.map((f) => f.title))],
       blamed: [...new Set(hits.map((f) => f.project))],
       wrongProject: hits.some((f) => f.project !== injection.project),
       harnessNewElsewhere: [...new Set(harness.findings.filter((f) => f.file !== injection.file && !cleanFiles.has(f.file)).map((f) => f.file))],
