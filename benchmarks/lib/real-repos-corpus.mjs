@@ -87,17 +87,37 @@ function restoreNxExamplesConstraints(dir) {
   return ['.eslintrc.json: scope constraints restored (the repo had them until d333195)'];
 }
 
-/** Appends a line to a source file; the injection names the file and the line. */
-export function appendLine(dir, file, line) {
-  fs.appendFileSync(path.join(dir, file), `\n${line}\n`);
-}
+/** The finding title that proves each kind of injected violation was found. */
+const EXPECTED_TITLE = {
+  'cross-scope-package': /Dependency constraint/,
+  'cross-scope-package-2': /Dependency constraint/,
+  'deep-import': /Deep import/,
+  'relative-cross-project': /Relative import/,
+  cycle: /Circular dependency/,
+};
 
-/** Adds a workspace package to a project's package.json, as a user declaring the import would. */
-export function declareDependency(dir, packageJson, name, version) {
-  const file = path.join(dir, packageJson);
-  const pkg = readJson(file);
-  pkg.dependencies = { ...pkg.dependencies, [name]: version };
-  writeJson(file, pkg);
+/**
+ * One injected violation: `line` appended to `file` of `project`, and when `declare` is given
+ * ([package.json, name, version]) the package declared there first, as a user would.
+ */
+function inject(id, what, { project, file, line, declare }) {
+  return {
+    id,
+    what,
+    file,
+    project,
+    expect: EXPECTED_TITLE[id],
+    apply: (dir) => {
+      if (declare) {
+        const [packageJson, name, version] = declare;
+        const target = path.join(dir, packageJson);
+        const pkg = readJson(target);
+        pkg.dependencies = { ...pkg.dependencies, [name]: version };
+        writeJson(target, pkg);
+      }
+      fs.appendFileSync(path.join(dir, file), `\n${line}\n`);
+    },
+  };
 }
 
 export const CORPUS = [
@@ -116,55 +136,34 @@ export const CORPUS = [
     installArgs: ['install', '--no-audit', '--no-fund'],
     addArgs: [],
     injections: [
-      {
-        id: 'cross-scope-package',
-        expect: /Dependency constraint/,
-        what: 'cart-page imports @nx-example/products-home-page, declared in its package.json (scope:cart -> scope:products)',
-        file: 'libs/cart/cart-page/src/index.ts',
+      inject('cross-scope-package', 'cart-page imports @nx-example/products-home-page, declared in its package.json (scope:cart -> scope:products)', {
         project: 'cart-cart-page',
-        apply: (dir) => {
-          declareDependency(dir, 'libs/cart/cart-page/package.json', '@nx-example/products-home-page', '*');
-          appendLine(dir, 'libs/cart/cart-page/src/index.ts', "export * as injectedHome from '@nx-example/products-home-page';");
-        },
-      },
-      {
-        id: 'cross-scope-package-2',
-        expect: /Dependency constraint/,
-        what: 'shared-product-ui imports @nx-example/cart-cart-page, declared in its package.json (scope:shared -> scope:cart)',
-        file: 'libs/shared/product/ui/src/index.ts',
+        file: 'libs/cart/cart-page/src/index.ts',
+        line: "export * as injectedHome from '@nx-example/products-home-page';",
+        declare: ['libs/cart/cart-page/package.json', '@nx-example/products-home-page', '*'],
+      }),
+      inject('cross-scope-package-2', 'shared-product-ui imports @nx-example/cart-cart-page, declared in its package.json (scope:shared -> scope:cart)', {
         project: 'shared-product-ui',
-        apply: (dir) => {
-          declareDependency(dir, 'libs/shared/product/ui/package.json', '@nx-example/cart-cart-page', '*');
-          appendLine(dir, 'libs/shared/product/ui/src/index.ts', "export * as injectedCart from '@nx-example/cart-cart-page';");
-        },
-      },
-      {
-        id: 'deep-import',
-        expect: /Deep import/,
-        what: 'products-home-page imports a file inside shared-product-state (not its entry point)',
-        file: 'libs/products/home-page/src/index.ts',
+        file: 'libs/shared/product/ui/src/index.ts',
+        line: "export * as injectedCart from '@nx-example/cart-cart-page';",
+        declare: ['libs/shared/product/ui/package.json', '@nx-example/cart-cart-page', '*'],
+      }),
+      inject('deep-import', 'products-home-page imports a file inside shared-product-state (not its entry point)', {
         project: 'products-home-page',
-        apply: (dir) => appendLine(dir, 'libs/products/home-page/src/index.ts', "export * as injectedDeep from '@nx-example/shared-product-state/src/lib/+state/products.selectors';"),
-      },
-      {
-        id: 'relative-cross-project',
-        expect: /Relative import/,
-        what: 'cart-page imports products-home-page by a relative path',
-        file: 'libs/cart/cart-page/src/index.ts',
+        file: 'libs/products/home-page/src/index.ts',
+        line: "export * as injectedDeep from '@nx-example/shared-product-state/src/lib/+state/products.selectors';",
+      }),
+      inject('relative-cross-project', 'cart-page imports products-home-page by a relative path', {
         project: 'cart-cart-page',
-        apply: (dir) => appendLine(dir, 'libs/cart/cart-page/src/index.ts', "export * as injectedRelative from '../../../products/home-page/src/index';"),
-      },
-      {
-        id: 'cycle',
-        expect: /Circular dependency/,
-        what: 'shared-product-types imports shared-product-state, which imports it back',
-        file: 'libs/shared/product/types/src/index.ts',
+        file: 'libs/cart/cart-page/src/index.ts',
+        line: "export * as injectedRelative from '../../../products/home-page/src/index';",
+      }),
+      inject('cycle', 'shared-product-types imports shared-product-state, which imports it back', {
         project: 'shared-product-types',
-        apply: (dir) => {
-          declareDependency(dir, 'libs/shared/product/types/package.json', '@nx-example/shared-product-state', '*');
-          appendLine(dir, 'libs/shared/product/types/src/index.ts', "export * as injectedCycle from '@nx-example/shared-product-state';");
-        },
-      },
+        file: 'libs/shared/product/types/src/index.ts',
+        line: "export * as injectedCycle from '@nx-example/shared-product-state';",
+        declare: ['libs/shared/product/types/package.json', '@nx-example/shared-product-state', '*'],
+      }),
     ],
   },
   {
@@ -180,38 +179,26 @@ export const CORPUS = [
     installArgs: ['install'],
     addArgs: [],
     injections: [
-      {
-        id: 'cross-scope-package',
-        expect: /Dependency constraint/,
-        what: 'state imports @rx-angular/template (tag state may depend only on type:test-util, cdk)',
-        file: 'libs/state/src/index.ts',
+      inject('cross-scope-package', 'state imports @rx-angular/template (tag state may depend only on type:test-util, cdk)', {
         project: 'state',
-        apply: (dir) => appendLine(dir, 'libs/state/src/index.ts', "export * as injectedTemplate from '@rx-angular/template';"),
-      },
-      {
-        id: 'deep-import',
-        expect: /Deep import/,
-        what: 'state imports a file inside cdk/coalescing (not an entry point)',
         file: 'libs/state/src/index.ts',
+        line: "export * as injectedTemplate from '@rx-angular/template';",
+      }),
+      inject('deep-import', 'state imports a file inside cdk/coalescing (not an entry point)', {
         project: 'state',
-        apply: (dir) => appendLine(dir, 'libs/state/src/index.ts', "export * as injectedDeep from '@rx-angular/cdk/coalescing/src/lib/model';"),
-      },
-      {
-        id: 'relative-cross-project',
-        expect: /Relative import/,
-        what: 'template imports state by a relative path',
-        file: 'libs/template/src/index.ts',
+        file: 'libs/state/src/index.ts',
+        line: "export * as injectedDeep from '@rx-angular/cdk/coalescing/src/lib/model';",
+      }),
+      inject('relative-cross-project', 'template imports state by a relative path', {
         project: 'template',
-        apply: (dir) => appendLine(dir, 'libs/template/src/index.ts', "export * as injectedRelative from '../../state/src/index';"),
-      },
-      {
-        id: 'cycle',
-        expect: /Circular dependency/,
-        what: 'cdk imports @rx-angular/state, which imports cdk',
-        file: 'libs/cdk/src/public_api.ts',
+        file: 'libs/template/src/index.ts',
+        line: "export * as injectedRelative from '../../state/src/index';",
+      }),
+      inject('cycle', 'cdk imports @rx-angular/state, which imports cdk', {
         project: 'cdk',
-        apply: (dir) => appendLine(dir, 'libs/cdk/src/public_api.ts', "export * as injectedCycle from '@rx-angular/state';"),
-      },
+        file: 'libs/cdk/src/public_api.ts',
+        line: "export * as injectedCycle from '@rx-angular/state';",
+      }),
     ],
   },
   {
@@ -228,44 +215,28 @@ export const CORPUS = [
     installArgs: ['install'],
     addArgs: ['-w'],
     injections: [
-      {
-        id: 'cross-scope-package',
-        expect: /Dependency constraint/,
-        what: 'octo-event-listeners imports @quadnix/octo-aws-cdk, declared in its package.json (scope:octo-event-listeners -> scope:octo-aws-cdk)',
-        file: 'packages/octo-event-listeners/src/index.ts',
+      inject('cross-scope-package', 'octo-event-listeners imports @quadnix/octo-aws-cdk, declared in its package.json (scope:octo-event-listeners -> scope:octo-aws-cdk)', {
         project: '@quadnix/octo-event-listeners',
-        apply: (dir) => {
-          declareDependency(dir, 'packages/octo-event-listeners/package.json', '@quadnix/octo-aws-cdk', 'workspace:*');
-          appendLine(dir, 'packages/octo-event-listeners/src/index.ts', "export * as injectedCdk from '@quadnix/octo-aws-cdk';");
-        },
-      },
-      {
-        id: 'deep-import',
-        expect: /Deep import/,
-        what: 'octo-event-listeners imports a file inside @quadnix/octo (not its entry point)',
         file: 'packages/octo-event-listeners/src/index.ts',
+        line: "export * as injectedCdk from '@quadnix/octo-aws-cdk';",
+        declare: ['packages/octo-event-listeners/package.json', '@quadnix/octo-aws-cdk', 'workspace:*'],
+      }),
+      inject('deep-import', 'octo-event-listeners imports a file inside @quadnix/octo (not its entry point)', {
         project: '@quadnix/octo-event-listeners',
-        apply: (dir) => appendLine(dir, 'packages/octo-event-listeners/src/index.ts', "export * as injectedDeep from '@quadnix/octo/src/app.type.js';"),
-      },
-      {
-        id: 'relative-cross-project',
-        expect: /Relative import/,
-        what: 'octo-build imports octo by a relative path',
-        file: 'packages/octo-build/src/index.ts',
+        file: 'packages/octo-event-listeners/src/index.ts',
+        line: "export * as injectedDeep from '@quadnix/octo/src/app.type.js';",
+      }),
+      inject('relative-cross-project', 'octo-build imports octo by a relative path', {
         project: '@quadnix/octo-build',
-        apply: (dir) => appendLine(dir, 'packages/octo-build/src/index.ts', "export * as injectedRelative from '../../octo/src/index.js';"),
-      },
-      {
-        id: 'cycle',
-        expect: /Circular dependency/,
-        what: 'octo imports @quadnix/octo-event-listeners, declared in its package.json, which imports octo',
-        file: 'packages/octo/src/index.ts',
+        file: 'packages/octo-build/src/index.ts',
+        line: "export * as injectedRelative from '../../octo/src/index.js';",
+      }),
+      inject('cycle', 'octo imports @quadnix/octo-event-listeners, declared in its package.json, which imports octo', {
         project: '@quadnix/octo',
-        apply: (dir) => {
-          declareDependency(dir, 'packages/octo/package.json', '@quadnix/octo-event-listeners', 'workspace:*');
-          appendLine(dir, 'packages/octo/src/index.ts', "export * as injectedCycle from '@quadnix/octo-event-listeners';");
-        },
-      },
+        file: 'packages/octo/src/index.ts',
+        line: "export * as injectedCycle from '@quadnix/octo-event-listeners';",
+        declare: ['packages/octo/package.json', '@quadnix/octo-event-listeners', 'workspace:*'],
+      }),
     ],
   },
 ];
