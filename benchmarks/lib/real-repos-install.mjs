@@ -58,8 +58,12 @@ export function packageManagerCommand(repo, dir) {
   return ['npx', ['-y', '-p', `@yarnpkg/cli-dist@${version}`, 'yarn']];
 }
 
+// 2: the working copy gives package-manager state files their own inodes (yarn and pnpm write
+// them in place, which had leaked a working copy's harness install into the cached one)
+const CACHE_LAYOUT = 2;
+
 function cacheKey(repo) {
-  const text = JSON.stringify({ commit: repo.commit, pm: repo.packageManager, convert: repo.convert?.toString() ?? '', node: process.version.split('.')[0] });
+  const text = JSON.stringify({ layout: CACHE_LAYOUT, commit: repo.commit, pm: repo.packageManager, convert: repo.convert?.toString() ?? '', node: process.version.split('.')[0] });
   return crypto.createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
@@ -105,18 +109,35 @@ export function makeWorkingCopy(repo, installedDir, log) {
   log(`${repo.id}: working copy ${dir} (node_modules hard-linked)`);
   execFileSync('cp', ['-al', installedDir, dir]);
   unlinkOutsideNodeModules(dir);
+  unlinkStateFiles(dir);
   fs.rmSync(path.join(dir, '.harness-real-repos.json'));
   return dir;
 }
 
-/** Files outside node_modules are edited by a run: give each its own inode. */
+function ownInode(file) {
+  fs.copyFileSync(file, `${file}.rr-tmp`);
+  fs.renameSync(`${file}.rr-tmp`, file);
+}
+
+/**
+ * Files outside node_modules are edited by a run: give each its own inode. yarn's zip cache is
+ * only ever added to, and copying it would cost a gigabyte a run.
+ */
 function unlinkOutsideNodeModules(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules') unlinkOutsideNodeModules(file);
-    else if (entry.isFile()) {
-      fs.copyFileSync(file, `${file}.rr-tmp`);
-      fs.renameSync(`${file}.rr-tmp`, file);
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !file.endsWith(`.yarn${path.sep}cache`)) unlinkOutsideNodeModules(file);
+    else if (entry.isFile()) ownInode(file);
+  }
+}
+
+/** The package managers' own records in node_modules (.yarn-state.yml, .modules.yaml, ...). */
+function unlinkStateFiles(dir) {
+  for (const folder of ['node_modules', 'node_modules/.pnpm']) {
+    const abs = path.join(dir, folder);
+    if (!fs.existsSync(abs)) continue;
+    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      if (entry.isFile() && (entry.name.startsWith('.') || folder.endsWith('.pnpm'))) ownInode(path.join(abs, entry.name));
     }
   }
 }
