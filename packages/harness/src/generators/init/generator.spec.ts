@@ -1,4 +1,4 @@
-import { readJson, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, logger, readJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { initGenerator } from './generator';
 
@@ -68,7 +68,30 @@ describe('init generator with an ESLint config', () => {
       { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:app'] },
     ]);
   });
+
+  it('leaves projects without a lint target out of the dependency rules, and says so', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('.eslintrc.json', JSON.stringify({ rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }] }] } }));
+    addProjectConfiguration(tree, 'demos', { root: 'apps/demos', targets: { build: { executor: 'nx:noop' } } });
+    addProjectConfiguration(tree, 'ui', { root: 'libs/ui', targets: { lint: { executor: '@nx/eslint:lint' } } });
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    await initGenerator(tree, {});
+    const { readHarnessConfig } = await import('../../config/read-harness-config');
+    const { RULE_IDS } = await import('../../rules');
+    readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS);
+    expect(readIgnore(tree)).toContain('apps/demos');
+    expect(readIgnore(tree)).not.toContain('libs/ui');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^harness: demos has no lint target, so ESLint's module-boundaries rule never judged its imports/));
+    warn.mockRestore();
+  });
 });
+
+/** The `dependencies.ignore` list as written in harness.yaml. */
+function readIgnore(tree: Tree): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('yaml') as typeof import('yaml');
+  return (parse(tree.read('harness.yaml', 'utf-8')!) as { dependencies?: { ignore?: string[] } }).dependencies?.ignore ?? [];
+}
 
 describe('init generator with prettier', () => {
   it('keeps prettier away from the generated documents, once', async () => {

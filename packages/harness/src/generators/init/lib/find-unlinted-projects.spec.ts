@@ -1,0 +1,29 @@
+import { addProjectConfiguration, updateNxJson, readNxJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { findUnlintedProjects } from './find-unlinted-projects';
+
+describe('findUnlintedProjects', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    addProjectConfiguration(tree, 'declared', { root: 'libs/declared', targets: { lint: { executor: '@nx/eslint:lint' } } });
+    addProjectConfiguration(tree, 'angular', { root: 'libs/angular', targets: { check: { executor: '@angular-eslint/builder:lint' } } });
+    addProjectConfiguration(tree, 'demos', { root: 'apps/demos', projectType: 'application', targets: { build: { executor: 'nx:noop' } } });
+    addProjectConfiguration(tree, 'inferred', { root: 'libs/inferred' });
+    tree.write('libs/inferred/eslint.config.mjs', 'export default [];');
+    addProjectConfiguration(tree, 'scripted', { root: 'packages/scripted' });
+    tree.write('packages/scripted/package.json', JSON.stringify({ name: 'scripted', scripts: { lint: 'eslint src' } }));
+  });
+
+  it('names the projects with no lint target of any kind', () => {
+    expect(findUnlintedProjects(tree)).toEqual([
+      { name: 'demos', root: 'apps/demos' },
+      { name: 'inferred', root: 'libs/inferred' },
+    ]);
+  });
+
+  it('counts a lint target that @nx/eslint/plugin infers from the project ESLint config', () => {
+    updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: '@nx/eslint/plugin', options: {} }] });
+    expect(findUnlintedProjects(tree).map((p) => p.name)).toEqual(['demos']);
+  });
+});
