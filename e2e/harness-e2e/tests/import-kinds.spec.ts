@@ -100,7 +100,9 @@ describe('without the new keys, ESLint\'s reading', () => {
       'packages/cyca/src/index.ts:1 Circular dependency between projects',
       'packages/cycb/src/index.ts:1 Circular dependency between projects',
     ].sort());
-    const typeOnly = parseFindingBlocks((await check()).output).find((b) => b.fields.File === TYPE_IMPORT);
+    const blocks = parseFindingBlocks((await check()).output);
+    expect(blocks.find((b) => b.fields.File === SPEC)?.fields.Fix).toContain('If only test files need it, add excludeFiles: ["**/*.spec.ts"] to this constraint in harness.yaml');
+    const typeOnly = blocks.find((b) => b.fields.File === TYPE_IMPORT);
     expect(typeOnly?.fields.Found).toBe('`@ws/auth`');
     expect(typeOnly?.fields.Fix).toContain('This is a type-only import (erased at run time): add importKinds: [static, dynamic] to this constraint in harness.yaml');
   }, STEP_TIMEOUT_MS);
@@ -139,6 +141,10 @@ describe('edges: graph', () => {
     expect(blocks.map((b) => [b.title, b.fields.Line, b.fields.Found])).toEqual([['Dependency constraint violation', String(line), '`@ws/auth`']]);
     expect(blocks[0].fields['Expected pattern']).toBe('scope:orders may depend only on scope:orders, scope:shared');
     expect(blocks[0].fields.Fix).toContain(`${ORDERS_PACKAGE} declares this dependency, no import makes it`);
+    // The executor, with the graph Nx hands it, finds the same.
+    const viaNx = await runNx(dir, ['run', '@ws/orders:harness-check', '--skip-nx-cache', '--output-style=static'], STEP_TIMEOUT_MS);
+    expect(viaNx.code).not.toBe(0);
+    expect(parseFindingBlocks(viaNx.output).filter((b) => b.fields.File === ORDERS_PACKAGE)).toEqual(blocks);
   }, STEP_TIMEOUT_MS);
 
   it('a bad value is one line with the file and line, exit 1', async () => {

@@ -99,8 +99,11 @@ describe('files and excludeFiles', () => {
     expect(places(run({ files, constraints }))).toEqual([`${PAY}:1`]);
   });
 
-  it('judges the spec file like any other without the keys', () => {
-    expect(places(run({ files, constraints: [strict()] }))).toEqual([`${PAY}:1`, `${SPEC}:1`]);
+  it('judges the spec file like any other without the keys, and offers them in its Fix', () => {
+    const findings = run({ files, constraints: [strict()] });
+    expect(places(findings)).toEqual([`${PAY}:1`, `${SPEC}:1`]);
+    expect(findings[0].fix).not.toContain('excludeFiles');
+    expect(findings[1].fix).toContain('If only test files need it, add excludeFiles: ["**/*.spec.ts"] to this constraint in harness.yaml');
   });
 
   it('treats a file no constraint judges as unconstrained, as ESLint treats a project', () => {

@@ -28,6 +28,16 @@ const KIND_NOTES: Record<ImportKind, string> = {
   dynamic: '. This is a lazy import(): add importKinds: [static, type] to this constraint in harness.yaml if lazy imports are fine here',
 };
 
+/** Test, story and mock files: the ones users ask to give their own rule (nrwl/nx#18151, #8818). */
+const TEST_FILE = /\.(spec|test|stories)\.[cm]?[jt]sx?$|(^|\/)__mocks__\//;
+
+/** The harness.yaml key that would let this import through, when the constraint does not set it yet. */
+function suggestOption(constraint: DepConstraint, importKind: ImportKind, file: string): string {
+  if (importKind !== 'static') return constraint.importKinds ? '' : KIND_NOTES[importKind];
+  if (!TEST_FILE.test(file) || constraint.files || constraint.excludeFiles) return '';
+  return '. If only test files need it, add excludeFiles: ["**/*.spec.ts"] to this constraint in harness.yaml, and a constraint with files: ["**/*.spec.ts"] that allows it';
+}
+
 /** The findings of one import (or one import-less edge) that breaks the constraints. */
 export function describeFault(ctx: RuleContext, fault: EdgeFault, target: string, at: Location, importKind: ImportKind = 'static'): RuleFinding[] {
   if (fault.kind !== 'nested') return [describeEdgeFault(ctx, fault, target, at, importKind)];
@@ -57,7 +67,7 @@ function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: '
       `Remove the dependency ${shown.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}: ` +
       `import from a project that does not lead to ${joinWithOr(not)}, or move the code you need out of that chain`;
   }
-  return { ...at, title: TITLE, expected, fix: withExplanation(fix + (fault.constraint.importKinds ? '' : KIND_NOTES[importKind]), fault.constraint), reference: REFERENCE };
+  return { ...at, title: TITLE, expected, fix: withExplanation(fix + suggestOption(fault.constraint, importKind, at.file), fault.constraint), reference: REFERENCE };
 }
 
 export function tagsOf(ctx: RuleContext, project: string): string[] {
