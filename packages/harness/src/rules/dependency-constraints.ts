@@ -143,6 +143,10 @@ function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target:
   return nonBuildable || lazy || failed ? { nonBuildable, lazy, faults } : undefined;
 }
 
+function judgesKind(constraint: DepConstraint, kind: ImportKind): boolean {
+  return !constraint.importKinds || constraint.importKinds.includes(kind);
+}
+
 /** A constraint with `importKinds` judges only those kinds; one without judges all three, as ESLint does. */
 function findFaultsByKind(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): Record<ImportKind, EdgeFault | undefined> {
   if (applicable.length === 0 || !applicable.some((c) => c.importKinds)) {
@@ -151,7 +155,7 @@ function findFaultsByKind(ctx: RuleContext, applicable: DepConstraint[], target:
   }
   const faults = {} as Record<ImportKind, EdgeFault | undefined>;
   for (const kind of IMPORT_KINDS) {
-    faults[kind] = findEdgeFault(ctx, applicable.filter((c) => !c.importKinds || c.importKinds.includes(kind)), target, checkNested);
+    faults[kind] = findEdgeFault(ctx, applicable.filter((c) => judgesKind(c, kind)), target, checkNested);
   }
   return faults;
 }
@@ -249,7 +253,7 @@ function checkFile(
     } else if (!project && externalPackage) {
       const transitive = scope.options.banTransitiveDependencies ? judgeTransitiveImport(ctx, ctx.project.root, externalPackage) : undefined;
       if (transitive) findings.push(describeTransitiveImport(ctx, transitive, externalPackage, { file, ...positionOf(site), found: site.specifier }));
-      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints, site.specifier) : undefined;
+      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints.filter((c) => judgesKind(c, site.kind)), site.specifier) : undefined;
       if (constraint) findings.push(describeBannedImport(ctx, constraint, site, file));
     }
   }

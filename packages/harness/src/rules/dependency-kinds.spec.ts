@@ -79,6 +79,16 @@ describe('importKinds', () => {
     ]);
   });
 
+  it('applies to bannedExternalImports too', () => {
+    const check = createTestCheckContext({
+      projects: PROJECTS,
+      files: { ...BASE_FILES, [PAY]: "import type { Moment } from 'moment';\nimport moment from 'moment';\n" },
+      externalPackages: ['moment'],
+      config: { constraints: [{ sourceTag: 'scope:billing', bannedExternalImports: ['moment'], importKinds: ['static', 'dynamic'] }] },
+    });
+    expect(places(checkDependencyConstraints(createTestRuleContext(check, 'billing')))).toEqual([`${PAY}:2`]);
+  });
+
   it('reports nothing when a project has only constraints that let the kind through', () => {
     const typeOnly = { [PAY]: "import type { User } from '@test/auth';\n" };
     expect(run({ files: typeOnly, constraints: [strict({ importKinds: ['static', 'dynamic'] })] })).toEqual([]);
