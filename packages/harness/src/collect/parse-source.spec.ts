@@ -21,6 +21,40 @@ describe('parseSource', () => {
     ]);
   });
 
+  it('records how each import is loaded: static, dynamic or type', () => {
+    const facts = parseSource(
+      'k.ts',
+      [
+        "import { a } from 's1';",
+        "import type { B } from 't1';",
+        "import { type C, type D } from 't2';",
+        "import { type E, f } from 's2';",
+        "export type { G } from 't3';",
+        "export { type H } from 't4';",
+        "export * from 's3';",
+        "import 's4';",
+        "const r = require('s5');",
+        "const lazy = () => import('d1');",
+        "let q: import('t5').Q;",
+      ].join('\n'),
+    );
+    expect(facts.imports.map((i) => [i.specifier, i.kind])).toEqual([
+      ['s1', 'static'],
+      ['t1', 'type'],
+      ['t2', 'type'],
+      ['s2', 'static'],
+      ['t3', 'type'],
+      ['t4', 'type'],
+      ['s3', 'static'],
+      ['s4', 'static'],
+      ['s5', 'static'],
+      ['d1', 'dynamic'],
+      ['t5', 'type'],
+    ]);
+    // ESLint's reading of type-only stays the keyword on the statement, for the lazy-load check.
+    expect(facts.imports.filter((i) => i.typeOnly).map((i) => i.specifier)).toEqual(['t1', 't3', 't5']);
+  });
+
   it('classifies declarations by kind and export', () => {
     const facts = parseSource(
       'b.ts',

@@ -3,6 +3,7 @@ import type {
   ConsoleCall,
   Declaration,
   DeclarationKind,
+  ImportKind,
   ImportRef,
   SourceFacts,
 } from '../core/source-facts';
@@ -41,7 +42,8 @@ export function parseSource(file: string, text: string): SourceFacts {
     };
   }
   const importedNames = new Map<string, number>();
-  const addImport = (spec: ts.Expression | undefined, node: ts.Node, typeOnly: boolean) => {
+  // `typeOnly` keeps ESLint's reading (the `type` keyword on the statement); `kind` is wider.
+  const addImport: AddImport = (spec, node, typeOnly, kind = typeOnly ? 'type' : 'static') => {
     if (!spec || !t.isStringLiteralLike(spec)) return;
     const at = position(spec.getStart(sf));
     facts.imports.push({
@@ -49,6 +51,7 @@ export function parseSource(file: string, text: string): SourceFacts {
       line: position(node.getStart(sf)).line,
       column: at.column,
       typeOnly,
+      kind,
     });
   };
   const addDeclaration = (name: ts.Node | undefined, kind: DeclarationKind, exported: boolean) => {
@@ -70,13 +73,16 @@ export function parseSource(file: string, text: string): SourceFacts {
         return;
       case K.ImportDeclaration: {
         const decl = node as ts.ImportDeclaration;
-        addImport(decl.moduleSpecifier, decl, !!decl.importClause?.isTypeOnly);
+        const typeOnly = !!decl.importClause?.isTypeOnly;
+        addImport(decl.moduleSpecifier, decl, typeOnly, typeOnly || hasOnlyTypeBindings(t, decl.importClause) ? 'type' : 'static');
         recordImportedNames(t, decl, importedNames, facts, position, sf);
         return;
       }
       case K.ExportDeclaration: {
         const decl = node as ts.ExportDeclaration;
-        addImport(decl.moduleSpecifier, decl, decl.isTypeOnly);
+        const clause = decl.exportClause;
+        const onlyTypes = !!clause && t.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((el) => el.isTypeOnly);
+        addImport(decl.moduleSpecifier, decl, decl.isTypeOnly, decl.isTypeOnly || onlyTypes ? 'type' : 'static');
         return;
       }
       case K.ImportEqualsDeclaration: {
@@ -218,17 +224,26 @@ function recordImportedNames(
   }
 }
 
+type AddImport = (spec: ts.Expression | undefined, node: ts.Node, typeOnly: boolean, kind?: ImportKind) => void;
+
+/** `import { type A, type B } from 'x'`: every binding is type-qualified, so nothing loads at run time. */
+function hasOnlyTypeBindings(t: typeof ts, clause: ts.ImportClause | undefined): boolean {
+  if (!clause || clause.name) return false;
+  const bindings = clause.namedBindings;
+  return !!bindings && t.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((el) => el.isTypeOnly);
+}
+
 function visitCall(
   t: typeof ts,
   node: ts.CallExpression,
-  addImport: (spec: ts.Expression | undefined, node: ts.Node, typeOnly: boolean) => void,
+  addImport: AddImport,
   consoleCalls: ConsoleCall[],
   position: (pos: number) => { line: number; column: number },
   sf: ts.SourceFile,
 ): void {
   const callee = node.expression;
   if (callee.kind === t.SyntaxKind.ImportKeyword) {
-    addImport(node.arguments[0], node, false);
+    addImport(node.arguments[0], node, false, 'dynamic');
   } else if (t.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1) {
     addImport(node.arguments[0], node, false);
   } else if (

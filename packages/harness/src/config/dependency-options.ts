@@ -11,6 +11,7 @@ export const DEFAULT_DEPENDENCY_OPTIONS: DependencyOptions = {
   ignoredCircularDependencies: [],
   checkDynamicDependenciesExceptions: [],
   ignore: [],
+  edges: 'imports',
 };
 
 /** The dependency options of a config, defaults included. */

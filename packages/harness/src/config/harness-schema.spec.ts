@@ -44,6 +44,24 @@ describe('harness.schema.json and the config loader', () => {
         '',
       ].join('\n'),
     ],
+    [
+      'every key beyond depConstraints',
+      [
+        'dependencies:',
+        '  edges: graph',
+        '  constraints:',
+        '    - sourceTag: "scope:*"',
+        '      onlyDependOnLibsWithTags: ["scope:shared"]',
+        '      importKinds: [static, dynamic]',
+        '      excludeFiles: ["**/*.spec.ts", "**/*.stories.tsx"]',
+        '    - sourceTag: "scope:*"',
+        '      onlyDependOnLibsWithTags: ["type:testing"]',
+        '      files: ["**/*.spec.ts"]',
+        'rules:',
+        '  circular: { severity: error, ignoreTypeImports: true }',
+        '',
+      ].join('\n'),
+    ],
   ])('both accept %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: true, loader: true });
   });
@@ -62,6 +80,12 @@ describe('harness.schema.json and the config loader', () => {
     ['an empty build target', 'dependencies:\n  buildTargets: [""]\n'],
     ['a circular pair of three', 'dependencies:\n  ignoredCircularDependencies: [["a", "b", "c"]]\n'],
     ['an ignore glob that is not a string', 'dependencies:\n  ignore: [{ glob: x }]\n'],
+    ['an unknown import kind', 'dependencies:\n  constraints:\n    - sourceTag: a\n      importKinds: [sometimes]\n'],
+    ['an empty importKinds', 'dependencies:\n  constraints:\n    - sourceTag: a\n      importKinds: []\n'],
+    ['a files glob that is not a string', 'dependencies:\n  constraints:\n    - sourceTag: a\n      files: [{ glob: x }]\n'],
+    ['an excludeFiles that is not a list', 'dependencies:\n  constraints:\n    - sourceTag: a\n      excludeFiles: "**/*.spec.ts"\n'],
+    ['an unknown edges value', 'dependencies:\n  edges: maybe\n'],
+    ['a non-boolean ignoreTypeImports', 'rules:\n  circular: { severity: error, ignoreTypeImports: "yes" }\n'],
     ['an unknown constraint field', 'dependencies:\n  constraints:\n    - sourceTag: a\n      onlyDependOnLibs: [b]\n'],
   ])('both refuse %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: false, loader: false });

@@ -1,7 +1,7 @@
 import { readHarnessConfig } from './read-harness-config';
 import { readConventions } from './read-conventions';
 
-const RULES = ['docs', 'naming', 'file-size'];
+const RULES = ['docs', 'naming', 'file-size', 'circular'];
 
 const errorOf = (fn: () => unknown): string => {
   try {
@@ -45,7 +45,7 @@ describe('readHarnessConfig', () => {
   it.each([
     ['rules:\n  naming: [unclosed\n', 'harness: harness.yaml:2: invalid YAML'],
     ['rules:\n  naming: sometimes\n', 'harness: harness.yaml:2: unknown severity "sometimes" for rule "naming"; use error, warn or off'],
-    ['rules:\n  docs: error\n  spelling: error\n', 'harness: harness.yaml:3: unknown rule id "spelling"; use one of docs, naming, file-size'],
+    ['rules:\n  docs: error\n  spelling: error\n', 'harness: harness.yaml:3: unknown rule id "spelling"; use one of docs, naming, file-size, circular'],
     ['conventions:\n  naming:\n    functions: loud\n', 'harness: harness.yaml:3: unknown naming style "loud"'],
     ['dependencies:\n  constraints:\n    - sourceTag: "/[/"\n', 'harness: harness.yaml:3: the tag pattern "/[/" is not a valid regex'],
     ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
@@ -57,6 +57,11 @@ describe('readHarnessConfig', () => {
     ['dependencies:\n  constraints: []\n  allowed: [x]\n', 'harness: harness.yaml:3: unknown key "allowed" in "dependencies"; use one of constraints, allow,'],
     ['conventions:\n  coverage:\n    lines: 120\n', 'harness: harness.yaml:3: the coverage threshold "lines: 120" is outside 0–100'],
     ['a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', 'harness: harness.yaml:1: YAML refused'],
+    ['dependencies:\n  constraints:\n    - sourceTag: a\n      importKinds: [static, sometimes]\n', 'harness: harness.yaml:4: unknown import kind "sometimes"; use static, dynamic or type'],
+    ['dependencies:\n  constraints:\n    - sourceTag: a\n      files:\n        - 3\n', 'harness: harness.yaml:5: each entry of "files" must be a non-empty glob string, got 3; write it as'],
+    ['dependencies:\n  constraints:\n    - sourceTag: a\n      excludeFiles: ["src/{a"]\n', 'harness: harness.yaml:4: the glob "src/{a" has an unclosed "{"'],
+    ['rules:\n  docs: error\n  circular:\n    severity: error\n    ignoreTypeImports: sometimes\n', 'harness: harness.yaml:5: "ignoreTypeImports" must be true or false, got "sometimes"'],
+    ['dependencies:\n  edges: maybe\n', 'harness: harness.yaml:2: "edges" must be imports or graph, got "maybe"; write edges: graph'],
   ])('refuses %j with a line-numbered message', (text, message) => {
     expect(errorOf(() => readHarnessConfig(text, RULES))).toContain(message);
   });
@@ -74,6 +79,7 @@ describe('readHarnessConfig dependency options', () => {
       ignoredCircularDependencies: [],
       checkDynamicDependenciesExceptions: [],
       ignore: [],
+      edges: 'imports',
     });
   });
 
@@ -89,6 +95,7 @@ describe('readHarnessConfig dependency options', () => {
       '  ignoredCircularDependencies: [[a, b]]',
       '  checkDynamicDependenciesExceptions: ["@org/lazy"]',
       '  ignore: ["**/fixtures/**"]',
+      '  edges: graph',
     ].join('\n');
     expect(readHarnessConfig(text, RULES).dependencyOptions).toEqual({
       allow: ['^tools/'],
@@ -100,6 +107,7 @@ describe('readHarnessConfig dependency options', () => {
       ignoredCircularDependencies: [['a', 'b']],
       checkDynamicDependenciesExceptions: ['@org/lazy'],
       ignore: ['**/fixtures/**'],
+      edges: 'graph',
     });
   });
 });

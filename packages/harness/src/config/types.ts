@@ -10,7 +10,22 @@ export interface DepConstraint {
   allowedExternalImports?: string[];
   /** Why the constraint exists; printed in the Fix line. */
   explanation?: string;
+  /** harness only: the kinds of import the constraint judges (all three when unset). */
+  importKinds?: ImportKind[];
+  /** harness only: globs relative to the project root; the constraint judges only these files. */
+  files?: string[];
+  /** harness only: globs relative to the project root; the constraint judges every file but these. */
+  excludeFiles?: string[];
 }
+
+/**
+ * How an import is loaded: `type` is erased at run time (`import type`, `export type ... from`, an
+ * import whose every binding is `type`-qualified, an `import("x").T` type query); `dynamic` is a
+ * lazy `import()`; everything else, `require()` included, is `static`.
+ */
+export type ImportKind = 'static' | 'dynamic' | 'type';
+
+export const IMPORT_KINDS: readonly ImportKind[] = ['static', 'dynamic', 'type'];
 
 /**
  * The other options of `@nx/enforce-module-boundaries`, under `dependencies:` with ESLint's names,
@@ -34,6 +49,8 @@ export interface DependencyOptions {
   checkDynamicDependenciesExceptions: string[];
   /** Workspace-relative globs (`!` re-includes; the last match wins) that the dependency rules skip. */
   ignore: string[];
+  /** harness only: `imports` judges edges with an import (ESLint's reading); `graph` every project-graph edge. */
+  edges: 'imports' | 'graph';
 }
 
 /** A naming style name, or a custom `/regex/`. */

@@ -1,10 +1,13 @@
 import { findStyleProblem } from '../core/case-styles';
+import { compilePathGlob } from '../core/path-glob';
 import { HarnessConfigError } from './config-error';
+import { IMPORT_KINDS } from './types';
 import type { YamlSource } from './yaml-source';
 import type {
   Conventions,
   CoverageThresholds,
   DepConstraint,
+  ImportKind,
   NamingConventions,
   RuleSetting,
 } from './types';
@@ -51,9 +54,18 @@ export function validateRules(src: YamlSource, path: Path, value: unknown, ruleI
       const where = isRecord(raw) ? [...path, id, 'severity'] : [...path, id];
       fail(src, where, `unknown severity "${String(severity)}" for rule "${id}"`, 'use error, warn or off');
     }
+    if (id === 'circular') validateCircularOptions(src, [...path, id], options);
     settings[id] = { severity: severity as RuleSetting['severity'], options };
   }
   return settings;
+}
+
+/** The circular rule's own option: `ignoreTypeImports` (cycles of type-only imports are no finding). */
+function validateCircularOptions(src: YamlSource, path: Path, options: Record<string, unknown>): void {
+  const value = options.ignoreTypeImports;
+  if (value !== undefined && typeof value !== 'boolean') {
+    fail(src, [...path, 'ignoreTypeImports'], `"ignoreTypeImports" must be true or false, got ${JSON.stringify(value)}`, 'write circular: { severity: error, ignoreTypeImports: true }');
+  }
 }
 
 /** Checks a tag pattern: `*`, a glob, an exact tag, or a `/regex/` that must compile. */
@@ -82,7 +94,7 @@ const tagList = (src: YamlSource, path: Path, value: unknown): string[] | undefi
 export function validateConstraints(src: YamlSource, path: Path, value: unknown): DepConstraint[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) fail(src, path, '"dependencies.constraints" must be a list', 'start each constraint with "- sourceTag: ..."');
-  const known = ['sourceTag', 'allSourceTags', 'onlyDependOnLibsWithTags', 'notDependOnLibsWithTags', 'bannedExternalImports', 'allowedExternalImports', 'explanation'];
+  const known = ['sourceTag', 'allSourceTags', 'onlyDependOnLibsWithTags', 'notDependOnLibsWithTags', 'bannedExternalImports', 'allowedExternalImports', 'explanation', 'importKinds', 'files', 'excludeFiles'];
   return (value as unknown[]).map((raw, i) => {
     const at = [...path, i];
     const entry = expectRecord(src, at, raw);
@@ -97,8 +109,37 @@ export function validateConstraints(src: YamlSource, path: Path, value: unknown)
       if (list) constraint[key] = list;
     }
     if (entry.explanation !== undefined) constraint.explanation = String(entry.explanation);
+    if (entry.importKinds !== undefined) constraint.importKinds = validateImportKinds(src, [...at, 'importKinds'], entry.importKinds);
+    for (const key of ['files', 'excludeFiles'] as const) {
+      if (entry[key] !== undefined) constraint[key] = validateFileGlobs(src, [...at, key], entry[key]);
+    }
     return constraint;
   });
+}
+
+function validateImportKinds(src: YamlSource, path: Path, value: unknown): ImportKind[] {
+  const example = 'write it as [static, dynamic] (any of static, dynamic, type)';
+  if (!Array.isArray(value) || value.length === 0) return fail(src, path, '"importKinds" must be a non-empty list', example);
+  value.forEach((kind, i) => {
+    if (!(IMPORT_KINDS as readonly unknown[]).includes(kind)) fail(src, [...path, i], `unknown import kind ${JSON.stringify(kind)}`, `use static, dynamic or type`);
+  });
+  return value as ImportKind[];
+}
+
+/** `files` / `excludeFiles`: globs relative to the project root, such as "**\/*.spec.ts". */
+function validateFileGlobs(src: YamlSource, path: Path, value: unknown): string[] {
+  const name = String(path[path.length - 1]);
+  const example = 'write it as ["**/*.spec.ts", "**/*.stories.tsx"]';
+  if (!Array.isArray(value)) return fail(src, path, `"${name}" must be a list of globs`, example);
+  value.forEach((glob, i) => {
+    if (typeof glob !== 'string' || glob === '') fail(src, [...path, i], `each entry of "${name}" must be a non-empty glob string, got ${JSON.stringify(glob)}`, example);
+    try {
+      compilePathGlob(glob);
+    } catch (error) {
+      fail(src, [...path, i], (error as Error).message, 'close the bracket or brace, or escape it with a backslash');
+    }
+  });
+  return value as string[];
 }
 
 /** Checks a naming style name or `/regex/`, refusing regexes that could backtrack catastrophically. */

@@ -35,6 +35,10 @@ export function validateDependencyOptions(src: YamlSource, path: Path, value: Re
   const ignore = readStringList(src, [...path, 'ignore'], value.ignore, '["**/fixtures/**", "tools/mocks/**"]');
   ignore?.forEach((glob, i) => checkGlob(src, [...path, 'ignore', i], glob));
   if (ignore) options.ignore = ignore;
+  if (value.edges !== undefined) {
+    if (value.edges !== 'imports' && value.edges !== 'graph') fail(src, [...path, 'edges'], `"edges" must be imports or graph, got ${JSON.stringify(value.edges)}`, 'write edges: graph to judge every project-graph edge, or edges: imports (the default) for edges with an import');
+    options.edges = value.edges as DependencyOptions['edges'];
+  }
   const pairs = value.ignoredCircularDependencies;
   if (pairs !== undefined) options.ignoredCircularDependencies = readPairs(src, [...path, 'ignoredCircularDependencies'], pairs);
   return options;

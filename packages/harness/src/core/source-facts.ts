@@ -1,3 +1,7 @@
+import type { ImportKind } from '../config/types';
+
+export type { ImportKind };
+
 /** An import, export-from, require() or dynamic import() found in a source file. */
 export interface ImportRef {
   /** The module specifier as written, e.g. `@org/billing` or `../lib/x`. */
@@ -8,6 +12,8 @@ export interface ImportRef {
   column: number;
   /** `import type` / `export type`: erased at runtime, but still a dependency for boundaries. */
   typeOnly: boolean;
+  /** How the import is loaded; dependency constraints with `importKinds` judge by it. */
+  kind: ImportKind;
 }
 
 export type DeclarationKind =

@@ -1,4 +1,5 @@
 import type { DepConstraint } from '../config/types';
+import { createPathFilter } from './path-glob';
 
 /**
  * Tag and import-pattern matching with the semantics of `@nx/enforce-module-boundaries`, so a
@@ -174,4 +175,29 @@ function compileRegexCached(source: string): RegExp {
 /** Whether any of the patterns matches the specifier (see matchesImportWildcard). */
 export function matchesAnyImportWildcard(patterns: readonly string[], specifier: string): boolean {
   return patterns.some((pattern) => matchesImportWildcard(pattern, specifier));
+}
+
+/** Whether some constraint names `files` or `excludeFiles`, so constraints are chosen per file. */
+export function hasFileScopedConstraints(constraints: readonly DepConstraint[]): boolean {
+  return constraints.some((c) => c.files !== undefined || c.excludeFiles !== undefined);
+}
+
+const fileFilters = new WeakMap<DepConstraint, { only?: (file: string) => boolean; except?: (file: string) => boolean }>();
+
+/**
+ * Whether a constraint judges a file, given as a path relative to its project root; `undefined`
+ * stands for an edge no file declares, which only a constraint without `files` judges.
+ */
+export function judgesFile(constraint: DepConstraint, relativeFile: string | undefined): boolean {
+  if (constraint.files === undefined && constraint.excludeFiles === undefined) return true;
+  let filters = fileFilters.get(constraint);
+  if (!filters) {
+    filters = {
+      only: constraint.files && createPathFilter(constraint.files),
+      except: constraint.excludeFiles && createPathFilter(constraint.excludeFiles),
+    };
+    fileFilters.set(constraint, filters);
+  }
+  if (relativeFile === undefined) return !filters.only;
+  return (!filters.only || filters.only(relativeFile)) && !filters.except?.(relativeFile);
 }

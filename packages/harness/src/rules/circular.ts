@@ -2,6 +2,7 @@ import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency 
 import { checkSelfImports, isIgnoredCycle } from './circular-options';
 import { readDependencyScope } from './dependency-scope';
 import { findImportsInto, isSourceFile } from './import-sites';
+import { createRuntimeCycleTest } from './type-only-cycles';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { listFileEdges } from './unseen-imports';
 
@@ -36,6 +37,8 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = checkSelfImports(ctx);
   if (!(adjacency.get(self) ?? []).some(onCycle)) return findings;
   const wayBack = findWayBack(adjacency, components, self);
+  // harness only: cycles made of type-only imports are erased at compile time.
+  const hasRuntimeCycle = ctx.setting.options.ignoreTypeImports === true ? createRuntimeCycleTest(ctx, adjacency, components, edgesByFile) : () => true;
   const hopsByTarget = new Map<string, string[]>();
   const describeRest = (target: string) => {
     let hops = hopsByTarget.get(target);
@@ -44,7 +47,7 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
   };
   for (const file of [...ctx.project.files].sort()) {
     if (!edgesByFile.has(file)) continue;
-    const targets = [...new Set(edgesByFile.get(file))].filter((target) => onCycle(target) && !isIgnoredCycle(ctx, self, target)).sort();
+    const targets = [...new Set(edgesByFile.get(file))].filter((target) => onCycle(target) && !isIgnoredCycle(ctx, self, target) && hasRuntimeCycle(target)).sort();
     for (const target of targets) {
       const cycle = [self, ...readPath(wayBack, target)!.reverse()];
       const sites = findImportsInto(ctx, file, target);

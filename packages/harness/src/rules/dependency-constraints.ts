@@ -1,4 +1,4 @@
-import type { DepConstraint } from '../config/types';
+import { IMPORT_KINDS, type DepConstraint, type ImportKind } from '../config/types';
 import {
   buildProjectAdjacency,
   findShortestParents,
@@ -10,47 +10,40 @@ import {
   coversEveryImportOf,
   findConstraintsFor,
   hasAnyTag,
-  hasTag,
-  isPlainTag,
+  hasFileScopedConstraints,
+  judgesFile,
   matchesImportPattern,
 } from '../core/tag-match';
 import { findGraphGaps } from './graph-gaps';
 import {
   describeBannedImport,
-  describeNestedPackages,
   describeNonBuildableImport,
   describeStaticLazyImport,
-  describeSource,
   describeTransitiveImport,
-  withExplanation,
-  type Location,
 } from './describe-boundary-findings';
+import { describeFault, tagsOf, type EdgeFault } from './describe-edge-faults';
 import { readDependencyScope } from './dependency-scope';
-import { findNestedBannedPackages, judgeTransitiveImport, type NestedPackage } from './external-dependencies';
-import { isSourceFile, joinRoot, joinWithOr, readImportSites, type ImportSite } from './import-sites';
+import { findNestedBannedPackages, judgeTransitiveImport } from './external-dependencies';
+import { listGraphOnlyEdges } from './graph-only-edges';
+import { isSourceFile, readImportSites, type ImportSite } from './import-sites';
 import { isLoadedLazily, isNonBuildableImport, isStaticImportOfLazyProject } from './project-edge-checks';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { listFileEdges } from './unseen-imports';
-
-const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
-const TITLE = 'Dependency constraint violation';
-/** How many dependency paths a notDependOnLibsWithTags finding spells out. */
-const MAX_PATHS_SHOWN = 3;
-
-/** Why an edge to another workspace project breaks the constraints. */
-type EdgeFault =
-  | { kind: 'unconstrained' }
-  | { kind: 'only'; constraint: DepConstraint }
-  | { kind: 'only-untagged'; constraint: DepConstraint }
-  | { kind: 'not'; constraint: DepConstraint; paths: string[][] }
-  | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
 
 /** An edge as ESLint judges it, in its order: buildable libraries, then lazy loading, then tags. */
 interface EdgeJudgement {
   nonBuildable: boolean;
   /** The project is also loaded lazily, so a static import of it is a finding (per import). */
   lazy: boolean;
-  fault?: EdgeFault;
+  /** The tag fault per kind of import: one fault for all three unless a constraint sets importKinds. */
+  faults?: Record<ImportKind, EdgeFault | undefined>;
+}
+
+/** The constraints that judge one file (all of the project's unless some set files/excludeFiles). */
+interface ConstraintSet {
+  applicable: DepConstraint[];
+  external: DepConstraint[];
+  judgements: Map<string, EdgeJudgement | undefined>;
 }
 
 export const dependencyConstraintsRule: Rule = {
@@ -64,7 +57,8 @@ export const dependencyConstraintsRule: Rule = {
 /**
  * Judges each edge of the file map, and each import of a project that Nx's file map lacks (a text
  * scan finds those; a file is parsed only on suspicion), then parses only the files that hold a
- * failing edge, for positions. Where Nx's graph is blind, the gap is a finding of its own.
+ * failing edge, for positions and import kinds. Where Nx's graph is blind, the gap is a finding of
+ * its own. With `edges: graph`, graph edges no import makes are judged at their declaration.
  */
 export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
   const scope = readDependencyScope(ctx);
@@ -74,33 +68,67 @@ export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
   if (constraints.length === 0 && !options.banTransitiveDependencies && !options.enforceBuildableLibDependency && !hasLazyEdge) {
     return findGraphGaps(ctx);
   }
-  const applicable = findConstraintsFor(constraints, ctx.project.tags);
-  const externalConstraints = applicable.filter(
-    (c) => c.bannedExternalImports !== undefined || c.allowedExternalImports !== undefined,
-  );
-  const judgements = new Map<string, EdgeJudgement | undefined>();
-  const judge = (target: string) => {
-    if (!judgements.has(target)) judgements.set(target, judgeProjectEdge(ctx, applicable, target));
-    return judgements.get(target);
-  };
+  const selectSet = createSetSelector(ctx);
   const findings: RuleFinding[] = findGraphGaps(ctx);
   for (const file of ctx.project.files) {
     if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    const set = selectSet(file);
     const failing = new Map<string, EdgeJudgement>();
     const packages = new Set<string>();
     for (const dep of listFileEdges(ctx, file, ctx.project)) {
       if (dep === ctx.project.name) continue;
       if (ctx.graph.nodes[dep] || ctx.projects[dep]) {
-        const judgement = judge(dep);
+        const judgement = judgeIn(ctx, set, dep);
         if (judgement) failing.set(dep, judgement);
-      } else if (externalConstraints.length > 0) {
+      } else if (set.external.length > 0) {
         const pkg = packageNameOfNode(ctx, dep);
-        if (pkg && mayBanPackage(externalConstraints, pkg)) packages.add(pkg);
+        if (pkg && mayBanPackage(set.external, pkg)) packages.add(pkg);
       }
     }
     // Only a parse finds imports that resolve to no package at all, so that option reads every file.
     if (failing.size === 0 && packages.size === 0 && !options.banTransitiveDependencies) continue;
-    findings.push(...checkFile(ctx, file, failing, packages, externalConstraints));
+    findings.push(...checkFile(ctx, file, failing, packages, set.external));
+  }
+  if (options.edges === 'graph') findings.push(...checkGraphOnlyEdges(ctx, selectSet(undefined)));
+  return findings;
+}
+
+/** Picks the constraint set of a file (workspace-relative; undefined for an edge no file makes). */
+function createSetSelector(ctx: RuleContext): (file: string | undefined) => ConstraintSet {
+  const forProject = findConstraintsFor(ctx.config.constraints, ctx.project.tags);
+  const whole = createConstraintSet(forProject);
+  if (!hasFileScopedConstraints(forProject)) return () => whole;
+  const sets = new Map<string, ConstraintSet>();
+  const prefix = ctx.project.root ? `${ctx.project.root}/` : '';
+  return (file) => {
+    const relative = file === undefined ? undefined : file.startsWith(prefix) ? file.slice(prefix.length) : file;
+    const applicable = forProject.filter((constraint) => judgesFile(constraint, relative));
+    const key = applicable.map((constraint) => forProject.indexOf(constraint)).join(',');
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = createConstraintSet(applicable)));
+    return set;
+  };
+}
+
+function createConstraintSet(applicable: DepConstraint[]): ConstraintSet {
+  const external = applicable.filter((c) => c.bannedExternalImports !== undefined || c.allowedExternalImports !== undefined);
+  return { applicable, external, judgements: new Map() };
+}
+
+function judgeIn(ctx: RuleContext, set: ConstraintSet, target: string): EdgeJudgement | undefined {
+  if (!set.judgements.has(target)) set.judgements.set(target, judgeProjectEdge(ctx, set.applicable, target));
+  return set.judgements.get(target);
+}
+
+/** Graph edges no import makes (`edges: graph`), judged as static imports at their declaration. */
+function checkGraphOnlyEdges(ctx: RuleContext, set: ConstraintSet): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const { target, at } of listGraphOnlyEdges(ctx)) {
+    const judgement = judgeIn(ctx, set, target);
+    const fault = judgement?.faults?.static;
+    const declared = `. ${at.line > 0 ? `${at.file} declares this dependency` : `The project graph has this dependency (no file of ${ctx.project.name} declares it)`}, no import makes it: remove it if ${ctx.project.name} does not need ${target}`;
+    if (judgement?.nonBuildable) findings.push(describeNonBuildableImport(ctx, target, at));
+    else if (fault) findings.push(...describeFault(ctx, fault, target, at).map((finding) => ({ ...finding, fix: finding.fix + declared })));
   }
   return findings;
 }
@@ -110,12 +138,29 @@ function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target:
   const { options } = readDependencyScope(ctx);
   const nonBuildable = options.enforceBuildableLibDependency && isNonBuildableImport(ctx.graph, ctx.project.name, target, options.buildTargets);
   const lazy = isLoadedLazily(ctx.graph, ctx.project.name, target);
-  const fault = ctx.config.constraints.length > 0 ? findEdgeFault(ctx, applicable, target, options.checkNestedExternalImports) : undefined;
-  return nonBuildable || lazy || fault ? { nonBuildable, lazy, fault } : undefined;
+  const faults = ctx.config.constraints.length > 0 ? findFaultsByKind(ctx, applicable, target, options.checkNestedExternalImports) : undefined;
+  const failed = faults && (faults.static || faults.dynamic || faults.type);
+  return nonBuildable || lazy || failed ? { nonBuildable, lazy, faults } : undefined;
+}
+
+function judgesKind(constraint: DepConstraint, kind: ImportKind): boolean {
+  return !constraint.importKinds || constraint.importKinds.includes(kind);
+}
+
+/** A constraint with `importKinds` judges only those kinds; one without judges all three, as ESLint does. */
+function findFaultsByKind(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): Record<ImportKind, EdgeFault | undefined> {
+  if (applicable.length === 0 || !applicable.some((c) => c.importKinds)) {
+    const fault: EdgeFault | undefined = applicable.length === 0 ? { kind: 'unconstrained' } : findEdgeFault(ctx, applicable, target, checkNested);
+    return { static: fault, dynamic: fault, type: fault };
+  }
+  const faults = {} as Record<ImportKind, EdgeFault | undefined>;
+  for (const kind of IMPORT_KINDS) {
+    faults[kind] = findEdgeFault(ctx, applicable.filter((c) => judgesKind(c, kind)), target, checkNested);
+  }
+  return faults;
 }
 
 function findEdgeFault(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): EdgeFault | undefined {
-  if (applicable.length === 0) return { kind: 'unconstrained' };
   const targetTags = tagsOf(ctx, target);
   for (const constraint of applicable) {
     const only = constraint.onlyDependOnLibsWithTags;
@@ -133,10 +178,6 @@ function findEdgeFault(ctx: RuleContext, applicable: DepConstraint[], target: st
     }
   }
   return undefined;
-}
-
-function tagsOf(ctx: RuleContext, project: string): string[] {
-  return ctx.projects[project]?.tags ?? ctx.graph.nodes[project]?.data.tags ?? [];
 }
 
 const parentsByAdjacency = new WeakMap<ProjectAdjacency, Map<string, Map<string, string | null>>>();
@@ -202,78 +243,30 @@ function checkFile(
     }
     const judgement = project ? failing.get(project) : undefined;
     if (project && judgement) {
+      // Located even when its kind lets it through: an edge whose every import is let through is no finding.
       located.add(project);
       const at = { file, ...positionOf(site), found: site.specifier };
+      const fault = judgement.faults?.[site.kind];
       if (judgement.nonBuildable) findings.push(describeNonBuildableImport(ctx, project, at));
       else if (judgement.lazy && isStaticImportOfLazyProject(ctx, file, site, project, scope.options.checkDynamicDependenciesExceptions)) findings.push(describeStaticLazyImport(project, at));
-      else if (judgement.fault) findings.push(...describeFault(ctx, judgement.fault, project, at));
+      else if (fault) findings.push(...describeFault(ctx, fault, project, at, site.kind));
     } else if (!project && externalPackage) {
       const transitive = scope.options.banTransitiveDependencies ? judgeTransitiveImport(ctx, ctx.project.root, externalPackage) : undefined;
       if (transitive) findings.push(describeTransitiveImport(ctx, transitive, externalPackage, { file, ...positionOf(site), found: site.specifier }));
-      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints, site.specifier) : undefined;
+      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints.filter((c) => judgesKind(c, site.kind)), site.specifier) : undefined;
       if (constraint) findings.push(describeBannedImport(ctx, constraint, site, file));
     }
   }
   for (const [project, judgement] of failing) {
     if (located.has(project)) continue;
     const at = { file, line: 0, column: 0, found: project };
+    // No import located, so its kind is unknown: judged as a static import, ESLint's reading.
     if (judgement.nonBuildable) findings.push(describeNonBuildableImport(ctx, project, at));
-    else if (judgement.fault) findings.push(...describeFault(ctx, judgement.fault, project, at));
+    else if (judgement.faults?.static) findings.push(...describeFault(ctx, judgement.faults.static, project, at));
   }
   return findings;
 }
 
-function describeFault(ctx: RuleContext, fault: EdgeFault, target: string, at: Location): RuleFinding[] {
-  if (fault.kind !== 'nested') return [describeEdgeFault(ctx, fault, target, at)];
-  return describeNestedPackages(ctx, fault.constraint, fault.packages, target, at, describeSource(fault.constraint));
-}
-
 function positionOf(site: ImportSite): { line: number; column: number } {
   return { line: site.line, column: site.column };
-}
-
-function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: 'nested' }>, target: string, at: Location): RuleFinding {
-  if (fault.kind === 'unconstrained') return { ...at, ...describeUnconstrained(ctx), title: TITLE, reference: REFERENCE };
-  const source = describeSource(fault.constraint);
-  let expected: string;
-  let fix: string;
-  if (fault.kind === 'only') {
-    const only = fault.constraint.onlyDependOnLibsWithTags ?? [];
-    expected = `${source} may depend only on ${only.join(', ')}`;
-    fix = `Import from a project tagged ${joinWithOr(only)} instead`;
-    const home = suggestHomeTag(only, ctx.project.tags);
-    if (home) fix += `, or move the shared code into a ${home} module`;
-  } else if (fault.kind === 'only-untagged') {
-    expected = `${source} may depend only on projects without tags`;
-    fix = `Remove this import of ${target} (tagged ${tagsOf(ctx, target).join(', ')}), or move the code you need into this project`;
-  } else {
-    const not = fault.constraint.notDependOnLibsWithTags ?? [];
-    expected = `${source} must not depend on ${joinWithOr(not)} (transitively)`;
-    const shown = fault.paths.slice(0, MAX_PATHS_SHOWN).map((path) => path.join(' -> '));
-    const more = fault.paths.length - shown.length;
-    fix =
-      `Remove the dependency ${shown.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}: ` +
-      `import from a project that does not lead to ${joinWithOr(not)}, or move the code you need out of that chain`;
-  }
-  return { ...at, title: TITLE, expected, fix: withExplanation(fix, fault.constraint), reference: REFERENCE };
-}
-
-function describeUnconstrained(ctx: RuleContext): Pick<RuleFinding, 'expected' | 'fix'> {
-  const { name, root, tags } = ctx.project;
-  const expected =
-    tags.length === 0
-      ? `${name} has no tags, so it matches no dependency constraint and may depend on no other project`
-      : `${name} is tagged ${tags.join(', ')}, which matches no dependency constraint, so it may depend on no other project`;
-  const tagFile = ctx.exists(joinRoot(root, 'project.json')) ? joinRoot(root, 'project.json') : joinRoot(root, 'package.json');
-  const fix = `Add a tag that a constraint in ${ctx.config.file} matches to the tags in ${tagFile}, or add a constraint for this project's tags to ${ctx.config.file}`;
-  return { expected, fix };
-}
-
-/**
- * The tag to suggest as a new home for shared code: an allowed plain tag the project does not
- * carry itself (`scope:shared` for billing), else the first allowed plain tag.
- */
-function suggestHomeTag(allowed: string[], ownTags: string[]): string | undefined {
-  const plain = allowed.filter(isPlainTag);
-  return plain.find((tag) => !hasTag(ownTags, tag)) ?? plain[0];
 }

@@ -38,7 +38,7 @@ describe('graph gaps, reported by the dependency-constraints rule', () => {
   it('reports a file dependency on a node nobody owns, at the import that names it', () => {
     const check = createCheck(false);
     check.unknownDeps = { [CART]: [{ node: 'npm:@shop/gone', packageName: '@shop/gone' }] };
-    check.readSource(CART).imports.push({ specifier: '@shop/gone', line: 3, column: 1, typeOnly: false });
+    check.readSource(CART).imports.push({ specifier: '@shop/gone', line: 3, column: 1, typeOnly: false, kind: 'static' });
     const findings = checkDependencyConstraints(createTestRuleContext(check, 'cart'));
     expect(findings).toEqual([
       expect.objectContaining({

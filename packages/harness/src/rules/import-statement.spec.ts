@@ -1,6 +1,6 @@
 import { isStaticImportStatement } from './import-statement';
 
-const ref = (line: number, specifier: string, typeOnly = false) => ({ line, column: 1, specifier, typeOnly });
+const ref = (line: number, specifier: string, typeOnly = false) => ({ line, column: 1, specifier, typeOnly, kind: typeOnly ? ('type' as const) : ('static' as const) });
 
 describe('isStaticImportStatement', () => {
   it.each([
