@@ -80,6 +80,7 @@ describe('public-api rule', () => {
   it('reports an import the Nx graph missed, with the exact message', () => {
     const findings = runRule("import { x } from '@org/billing';\n", (check) => {
       check.fileDeps[INVOICE] = [];
+      dropProjectEdge(check);
     });
     expect(findings).toEqual([
       {
@@ -96,9 +97,17 @@ describe('public-api rule', () => {
     ]);
   });
 
+  it('trusts a project edge Nx has from elsewhere (package.json) when the file map holds no file imports', () => {
+    const findings = runRule("import { x } from '@org/billing';\n", (check) => {
+      check.fileDeps[INVOICE] = [];
+    });
+    expect(findings.map((f) => f.title)).not.toContain('Import missing from the Nx project graph');
+  });
+
   it('names @nx/js as the fix when Nx analysed no imports at all', () => {
     const [finding] = runRule("import { x } from '@org/billing';\n", (check) => {
       check.fileDeps[INVOICE] = [];
+      dropProjectEdge(check);
       check.importAnalysis = false;
     });
     expect(finding.fix).toBe(
@@ -116,6 +125,7 @@ describe('public-api rule', () => {
   it('reports both the deep import and the missing edge when both apply', () => {
     const findings = runRule("import { x } from '@org/billing/src/lib/x';\n", (check) => {
       check.fileDeps[INVOICE] = [];
+      dropProjectEdge(check);
     });
     expect(findings.map((f) => f.title)).toEqual([
       'Deep import into another module',
@@ -134,3 +144,8 @@ describe('public-api rule', () => {
     ]);
   });
 });
+
+/** The invoices -> billing edge gone from the project graph, as for an undeclared workspace package. */
+function dropProjectEdge(check: { graph: { dependencies: Record<string, Array<{ target: string }>> } }): void {
+  check.graph.dependencies.invoices = (check.graph.dependencies.invoices ?? []).filter((dep) => dep.target !== 'billing');
+}

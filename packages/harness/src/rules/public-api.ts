@@ -29,8 +29,11 @@ export function checkPublicApi(ctx: RuleContext): RuleFinding[] {
         findings.push(describeDeepImport(target, site, file));
       }
       // No entry in the file map means no file map at all; only a present entry can miss an edge.
+      // Only an edge missing from the project graph itself: with source analysis off
+      // (`analyzeSourceFiles: false`) the file map holds no file's imports, yet package.json
+      // gives Nx every project edge, and the dependency rules judge the parsed imports anyway.
       const deps = ctx.fileDeps[file];
-      if (deps && !deps.includes(targetName)) findings.push(describeMissingEdge(ctx, target, site, file));
+      if (deps && !deps.includes(targetName) && !hasProjectEdge(ctx, targetName)) findings.push(describeMissingEdge(ctx, target, site, file));
     }
   }
   return findings;
@@ -58,6 +61,10 @@ function describeRelativeImport(target: ProjectInfo, site: ImportSite, file: str
     fix: suggestEntryPoint(target),
     reference: REFERENCE,
   };
+}
+
+function hasProjectEdge(ctx: RuleContext, target: string): boolean {
+  return (ctx.graph.dependencies[ctx.project.name] ?? []).some((dep) => dep.target === target);
 }
 
 function describeMissingEdge(ctx: RuleContext, target: ProjectInfo, site: ImportSite, file: string): RuleFinding {
