@@ -125,6 +125,7 @@ function describeProject(
     files,
     importAliases: aliases,
     entryPoints,
+    aliasFiles: Object.fromEntries(own.filter((a) => /\.[cm]?[jt]sx?$/.test(a.target)).map((a) => [a.alias, a.target])),
     projectType: data.projectType,
   };
 }

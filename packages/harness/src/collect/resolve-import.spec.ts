@@ -32,6 +32,21 @@ describe('createImportResolver', () => {
     });
   });
 
+  it("resolves a secondary entry point's alias to its own file, not the project's main entry", () => {
+    const state: ProjectInfo = {
+      ...project('state', 'libs/state', '@rx/state'),
+      importAliases: ['@rx/state', '@rx/state/selections'],
+      entryPoints: ['libs/state/src/index.ts', 'libs/state/selections/src/index.ts'],
+      aliasFiles: { '@rx/state': 'libs/state/src/index.ts', '@rx/state/selections': 'libs/state/selections/src/index.ts' },
+    };
+    const resolveState = createImportResolver({ state }, new Set(['libs/state/selections/src/index.ts']));
+    expect(resolveState('libs/state/spec/a.spec.ts', '@rx/state/selections')).toEqual({
+      project: 'state',
+      file: 'libs/state/selections/src/index.ts',
+      viaEntryPoint: true,
+    });
+  });
+
   it('resolves a deep import without taking a longer alias for it', () => {
     expect(resolve('a.ts', '@org/billing/src/lib/x')).toEqual({
       project: 'billing',

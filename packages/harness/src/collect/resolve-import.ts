@@ -41,7 +41,7 @@ export function createImportResolver(
     }
     for (const { alias, project } of aliases) {
       if (specifier === alias) {
-        return { project: project.name, file: project.entryPoints[0], viaEntryPoint: true };
+        return { project: project.name, file: project.aliasFiles?.[alias] ?? project.entryPoints[0], viaEntryPoint: true };
       }
       if (specifier.startsWith(alias + '/')) {
         const rest = specifier.slice(alias.length + 1);

@@ -16,6 +16,11 @@ export interface ProjectInfo {
   importAliases: string[];
   /** Workspace-relative entry-point files (e.g. `modules/billing/src/index.ts`). */
   entryPoints: string[];
+  /**
+   * The file each tsconfig path alias maps to: a secondary entry point (`@org/ui/testing` ->
+   * `libs/ui/testing/src/index.ts`) is its own file, not the project's main entry point.
+   */
+  aliasFiles?: Record<string, string>;
   /** Nx `projectType`, when known. */
   projectType?: 'library' | 'application';
 }
