@@ -1,6 +1,7 @@
 import { getProjects, parseJson, type Tree } from '@nx/devkit';
 import { parse as parseYaml } from 'yaml';
 import type { DepConstraint, DependencyOptions } from '../../../config/types';
+import { appliesTo } from '../../../core/tag-match';
 import { createScriptLoader, DYNAMIC, isRecord, PARTIAL, type Data, type ScriptLoader } from './config-script';
 import { readPropertyName } from './config-script-scope';
 import { readEslintIgnores, readIgnoreGlobs } from './import-eslint-ignores';
@@ -56,11 +57,46 @@ export function readEslintConstraints(tree: Tree): ImportedConstraints | undefin
     noteProjectSettings(tree, notes);
     return { file, ...imported, ignore, notes };
   }
-  // No config sets the rule; the files ESLint never lints still stay out of the dependency rules.
-  if (present.length === 0) return undefined;
+  // No root config sets the rule. Each project's own config may (quadnix/octo keeps one per
+  // package), and the files ESLint never lints still stay out of the dependency rules.
   const notes: string[] = [];
-  const ignore = readEslintIgnores(tree, present[0], createScriptLoader(tree, notes), notes);
-  return ignore.length > 0 ? { file: present[0], constraints: [], options: {}, ignore, notes } : undefined;
+  const load = createScriptLoader(tree, notes);
+  const fromProjects = importProjectConstraints(tree, load, notes);
+  const ignore = present.length > 0 ? readEslintIgnores(tree, present[0], load, notes) : [];
+  if (fromProjects.constraints.length === 0 && ignore.length === 0 && notes.length === 0) return undefined;
+  return { file: fromProjects.files.join(', ') || present[0], constraints: fromProjects.constraints, options: {}, ignore, notes };
+}
+
+/**
+ * The depConstraints that projects' own ESLint configs set for their own files. One harness.yaml
+ * holds them faithfully only when every project a constraint's source tags match sets that same
+ * constraint in its own config (the usual shape: each package constrains its own scope tag);
+ * any other is named in `notes` and left out.
+ */
+function importProjectConstraints(tree: Tree, load: ScriptLoader, notes: string[]): { constraints: DepConstraint[]; files: string[] } {
+  const projects = [...getProjects(tree).values()].filter((p) => p.root !== '' && p.root !== '.');
+  const own = new Map<string, DepConstraint[]>();
+  const files: string[] = [];
+  for (const project of projects) {
+    const file = [...SCRIPT_CONFIGS, ...DATA_CONFIGS].map((name) => `${project.root}/${name}`).find((f) => tree.exists(f));
+    if (!file) continue;
+    const entries = readRuleEntries(tree, file, load, notes);
+    if (entries.length === 0) continue;
+    own.set(project.root, pickSetting(entries, file, notes).constraints);
+    files.push(file);
+  }
+  const same = (a: DepConstraint, b: DepConstraint) => JSON.stringify(a) === JSON.stringify(b);
+  const constraints: DepConstraint[] = [];
+  for (const [root, list] of own) {
+    for (const constraint of list) {
+      if (constraints.some((c) => same(c, constraint))) continue;
+      const holders = projects.filter((p) => appliesTo(constraint, p.tags ?? []));
+      const strangers = holders.filter((p) => !(own.get(p.root) ?? []).some((c) => same(c, constraint)));
+      if (strangers.length === 0) constraints.push(constraint);
+      else notes.push(`${root}'s ESLint config constrains ${JSON.stringify(constraint.sourceTag ?? constraint.allSourceTags)}, which also matches ${strangers.map((p) => p.root).join(', ')} whose own config does not; harness.yaml holds one list for every project, so that constraint was not imported.`);
+    }
+  }
+  return { constraints, files };
 }
 
 /**
@@ -81,7 +117,7 @@ function noteProjectSettings(tree: Tree, notes: string[]): void {
 
 /** Every value given to the rule in `file` (and the scripts it imports), in the order ESLint applies them. */
 function readRuleEntries(tree: Tree, file: string, load: ScriptLoader, notes: string[]): RuleEntry[] {
-  if (SCRIPT_CONFIGS.includes(file)) {
+  if (SCRIPT_CONFIGS.includes(file.split('/').pop() ?? file)) {
     const entries: RuleEntry[] = [];
     walkConfigScripts(load, file, (node, mod) => {
       const { t } = mod;

@@ -1,4 +1,4 @@
-import type { Tree } from '@nx/devkit';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readHarnessConfig } from '../../../config/read-harness-config';
 import { readEslintConstraints } from './import-eslint-constraints';
@@ -174,5 +174,29 @@ describe('writeHarnessConfig with imported options', () => {
     expect(config.constraints).toEqual(CONSTRAINTS);
     // `edges` is harness's own key, never imported from ESLint: the loader's default, ESLint's reading.
     expect(config.dependencyOptions).toEqual({ ...ALL_OPTIONS, ignore: ['**/fixtures/**', '!**/fixtures/keep.ts'], edges: 'imports' });
+  });
+});
+
+describe('depConstraints in projects’ own ESLint configs', () => {
+  const projectConfig = (constraints: object[]) =>
+    `module.exports = [{ rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: ${JSON.stringify(constraints)} }] } }];\n`;
+
+  it('imports a constraint that only projects setting it themselves match, and names one it cannot hold', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('eslint.config.js', 'module.exports = [];\n');
+    for (const [name, tags] of [['octo', ['scope:octo']], ['aws', ['scope:aws']], ['cli', ['scope:cli', 'scope:shared']]] as const) {
+      addProjectConfiguration(tree, name, { root: `packages/${name}`, tags: [...tags] });
+    }
+    tree.write('packages/aws/eslint.config.js', projectConfig([{ sourceTag: 'scope:aws', onlyDependOnLibsWithTags: ['scope:octo', 'scope:aws'] }]));
+    tree.write('packages/octo/eslint.config.js', projectConfig([{ sourceTag: 'scope:octo', onlyDependOnLibsWithTags: ['scope:octo'] }, { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] }]));
+    const imported = readEslintConstraints(tree);
+    expect(imported?.constraints).toEqual(
+      expect.arrayContaining([
+        { sourceTag: 'scope:aws', onlyDependOnLibsWithTags: ['scope:octo', 'scope:aws'] },
+        { sourceTag: 'scope:octo', onlyDependOnLibsWithTags: ['scope:octo'] },
+      ]),
+    );
+    expect(imported?.constraints).toHaveLength(2);
+    expect(imported?.notes).toEqual([expect.stringContaining(`packages/octo's ESLint config constrains "scope:shared", which also matches packages/cli`)]);
   });
 });
