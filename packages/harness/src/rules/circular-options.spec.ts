@@ -43,6 +43,16 @@ describe('dependencies.allowCircularSelfDependency', () => {
     ]);
   });
 
+  it('accepts an import of an Angular secondary entry point through its alias, even from inside it, as ESLint does', () => {
+    const secondary = {
+      ...files,
+      'modules/billing/testing/ng-package.json': JSON.stringify({ lib: { entryFile: 'index.ts' } }),
+      'modules/billing/testing/index.ts': 'export const t = 1;\n',
+      'modules/billing/testing/spec/t.spec.ts': "import { t } from '@test/billing/testing';\n",
+    };
+    expect(places(run({ files: secondary }))).toEqual([`${PAY}:1 Project imports itself through its own alias`]);
+  });
+
   it('accepts an import of another entry point that package.json exports names', () => {
     const subpath = {
       ...files,

@@ -1,7 +1,7 @@
 import type { ProjectGraph } from '@nx/devkit';
 import { findMatchingProjects } from '../core/project-patterns';
 import { readDependencyScope } from './dependency-scope';
-import { findEntryPointOf, findSubpathEntry } from './entry-points';
+import { findEntryPointOf, findSubpathEntry, isAngularSecondaryEntry } from './entry-points';
 import { isSourceFile, readImportSites } from './import-sites';
 import type { RuleContext, RuleFinding } from './types';
 
@@ -119,6 +119,7 @@ export function checkSelfImports(ctx: RuleContext): RuleFinding[] {
       if (resolved.project !== self || isRelativePath(specifier) || specifier.startsWith('/') || scope.isAllowedImport(specifier)) continue;
       const importEntry = findImportedEntryPoint(ctx, specifier, resolved.file);
       if (importEntry !== findEntryPointOf(ctx, file, ctx.project.root)) continue;
+      if (resolved.file && isAngularSecondaryEntry(ctx, resolved.file, ctx.project.root)) continue;
       findings.push({
         title: 'Project imports itself through its own alias',
         file,

@@ -31,6 +31,23 @@ export function findEntryPointOf(ctx: Reader, file: string, projectRoot: string)
 }
 
 /**
+ * True when `file` is the entry file of an Angular secondary entry point: the nearest
+ * `ng-package.json` between it and the project root (the root's own excluded) names it. ESLint's
+ * module-boundaries rule lets a project import such an entry point through its own alias, from
+ * anywhere in the project, so harness does too.
+ */
+export function isAngularSecondaryEntry(ctx: Reader, file: string, projectRoot: string): boolean {
+  const stop = projectRoot === '' || projectRoot === '.' ? '' : `${projectRoot}/`;
+  let dir = path.posix.dirname(file);
+  while (dir !== '.' && `${dir}/` !== stop && `${dir}/`.startsWith(stop)) {
+    const ngPackage = readJson(ctx, `${dir}/ng-package.json`);
+    if (ngPackage) return path.posix.join(dir, readEntryFile(ngPackage)) === file;
+    dir = path.posix.dirname(dir);
+  }
+  return false;
+}
+
+/**
  * The file a package subpath names in the project's package.json `exports` (`./testing` for
  * `@org/ui/testing`), which is how TypeScript resolves it in a TS-solution workspace.
  */

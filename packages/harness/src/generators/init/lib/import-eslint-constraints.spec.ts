@@ -30,7 +30,7 @@ export default [
 /** What init says about the flatConfig fixture's `files`, which leave .jsx and the module extensions out. */
 const FILES_NOTE =
   '@nx/enforce-module-boundaries in eslint.config.mjs applies only to files matching **/*.ts, **/*.tsx, **/*.js, so ESLint never judges .jsx, .mts, .cts, .mjs, .cjs files with it; ' +
-  'harness judges every JS/TS file of a project, so add globs such as "**/*.jsx" to dependencies.ignore if those files get findings ESLint does not give.';
+  'harness.yaml leaves them out of the dependency rules too (dependencies.ignore: "**/*.jsx", "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.cjs").';
 
 describe('readEslintConstraints', () => {
   let tree: Tree;
@@ -68,10 +68,10 @@ describe('readEslintConstraints', () => {
       ],
       options: { allow: [] },
       // eslintrc mode never lints dot files and dot folders.
-      ignore: ['**/.*', '!**/.eslintrc.*'],
+      ignore: ['**/.*', '!**/.eslintrc.*', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.cts', '**/*.mjs', '**/*.cjs'],
       notes: [
         '@nx/enforce-module-boundaries in .eslintrc.json applies only to files matching *.ts, so ESLint never judges .tsx, .js, .jsx, .mts, .cts, .mjs, .cjs files with it; ' +
-          'harness judges every JS/TS file of a project, so add globs such as "**/*.tsx" to dependencies.ignore if those files get findings ESLint does not give.',
+          'harness.yaml leaves them out of the dependency rules too (dependencies.ignore: "**/*.tsx", "**/*.js", "**/*.jsx", "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.cjs").',
       ],
     });
   });

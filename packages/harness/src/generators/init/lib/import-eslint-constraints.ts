@@ -5,7 +5,7 @@ import { appliesTo } from '../../../core/tag-match';
 import { createScriptLoader, DYNAMIC, isRecord, PARTIAL, type Data, type ScriptLoader } from './config-script';
 import { readPropertyName } from './config-script-scope';
 import { readEslintIgnores, readIgnoreGlobs } from './import-eslint-ignores';
-import { noteRuleFiles, readRuleOptions } from './read-rule-options';
+import { listUnjudgedFiles, readRuleOptions } from './read-rule-options';
 import { walkConfigScripts } from './walk-config-scripts';
 
 export { renderConstraintsYaml } from './render-dependencies-yaml';
@@ -62,7 +62,7 @@ export function readEslintConstraints(tree: Tree): ImportedConstraints | undefin
   const notes: string[] = [];
   const load = createScriptLoader(tree, notes);
   const fromProjects = importProjectConstraints(tree, load, notes);
-  const ignore = present.length > 0 ? readEslintIgnores(tree, present[0], load, notes) : [];
+  const ignore = [...(present.length > 0 ? readEslintIgnores(tree, present[0], load, notes) : []), ...fromProjects.unjudged];
   if (fromProjects.constraints.length === 0 && ignore.length === 0 && notes.length === 0) return undefined;
   return { file: fromProjects.files.join(', ') || present[0], constraints: fromProjects.constraints, options: {}, ignore, notes };
 }
@@ -73,16 +73,20 @@ export function readEslintConstraints(tree: Tree): ImportedConstraints | undefin
  * constraint in its own config (the usual shape: each package constrains its own scope tag);
  * any other is named in `notes` and left out.
  */
-function importProjectConstraints(tree: Tree, load: ScriptLoader, notes: string[]): { constraints: DepConstraint[]; files: string[] } {
+function importProjectConstraints(tree: Tree, load: ScriptLoader, notes: string[]): { constraints: DepConstraint[]; files: string[]; unjudged: string[] } {
   const projects = [...getProjects(tree).values()].filter((p) => p.root !== '' && p.root !== '.');
   const own = new Map<string, DepConstraint[]>();
   const files: string[] = [];
+  const unjudged: string[] = [];
   for (const project of projects) {
     const file = [...SCRIPT_CONFIGS, ...DATA_CONFIGS].map((name) => `${project.root}/${name}`).find((f) => tree.exists(f));
     if (!file) continue;
     const entries = readRuleEntries(tree, file, load, notes);
     if (entries.length === 0) continue;
-    own.set(project.root, pickSetting(entries, file, notes).constraints);
+    const setting = pickSetting(entries, file, notes);
+    own.set(project.root, setting.constraints);
+    // Only the kinds of files the rule never judges carry over; other ignores are the project's own.
+    unjudged.push(...setting.ignores.filter((glob) => glob.startsWith('**/*.') && !unjudged.includes(glob)));
     files.push(file);
   }
   const same = (a: DepConstraint, b: DepConstraint) => JSON.stringify(a) === JSON.stringify(b);
@@ -96,7 +100,7 @@ function importProjectConstraints(tree: Tree, load: ScriptLoader, notes: string[
       else notes.push(`${root}'s ESLint config constrains ${JSON.stringify(constraint.sourceTag ?? constraint.allSourceTags)}, which also matches ${strangers.map((p) => p.root).join(', ')} whose own config does not; harness.yaml holds one list for every project, so that constraint was not imported.`);
     }
   }
-  return { constraints, files };
+  return { constraints, files, unjudged };
 }
 
 /**
@@ -162,8 +166,8 @@ function pickSetting(entries: RuleEntry[], file: string, notes: string[]): Pick<
   if (settings.some((s) => JSON.stringify(s.setting?.constraints) !== JSON.stringify(chosen.constraints))) {
     notes.push(`${file} sets ${RULE_NAMES[0]} more than once with different depConstraints; the last one was imported.`);
   }
-  noteRuleFiles(last.entry.files, file, notes);
-  return { ...chosen, ignores: last.entry.ignores };
+  const unjudged = listUnjudgedFiles(last.entry.files, file, notes);
+  return { ...chosen, ignores: [...last.entry.ignores, ...unjudged] };
 }
 
 /** The constraints and options of one `['error', { depConstraints, … }]` entry; undefined when it sets none. */

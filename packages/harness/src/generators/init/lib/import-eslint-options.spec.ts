@@ -77,7 +77,7 @@ describe('readEslintConstraints: the rule options', () => {
     tree.write('eslint.config.mjs', `export default [{ files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [] }] } }];`);
     expect(readEslintConstraints(tree)?.notes).toEqual([
       '@nx/enforce-module-boundaries in eslint.config.mjs applies only to files matching **/*.ts, **/*.tsx, **/*.js, **/*.jsx, so ESLint never judges .mts, .cts, .mjs, .cjs files with it; ' +
-        'harness judges every JS/TS file of a project, so add globs such as "**/*.mts" to dependencies.ignore if those files get findings ESLint does not give.',
+        'harness.yaml leaves them out of the dependency rules too (dependencies.ignore: "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.cjs").',
     ]);
   });
 });
@@ -114,7 +114,11 @@ describe('readEslintConstraints: the files ESLint never lints', () => {
     tree.write('.eslintignore', '# generated\nnode_modules\n/tmp\nlibs/b/fixtures/\n');
     tree.write('.eslintrc.json', JSON.stringify({ ignorePatterns: ['**/*'], overrides: [{ files: ['*.ts'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [] }] } }] }));
     tree.write('libs/a/.eslintrc.json', JSON.stringify({ extends: ['../../.eslintrc.json'], ignorePatterns: ['!**/*', 'mocks'] }));
-    expect(readEslintConstraints(tree)?.ignore).toEqual(['**/.*', '!**/.eslintrc.*', '**/node_modules', 'tmp', 'libs/b/fixtures', '**/*', '!libs/a/**/*', 'libs/a/**/mocks']);
+    expect(readEslintConstraints(tree)?.ignore).toEqual([
+      ...['**/.*', '!**/.eslintrc.*', '**/node_modules', 'tmp', 'libs/b/fixtures', '**/*', '!libs/a/**/*', 'libs/a/**/mocks'],
+      // The rule itself judges only *.ts files, so the other source kinds stay out, last so they win.
+      ...['**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.cts', '**/*.mjs', '**/*.cjs'],
+    ]);
   });
 
   it('adds the files the rule\'s own config object leaves out, after the global ignores', () => {

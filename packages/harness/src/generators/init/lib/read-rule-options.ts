@@ -57,13 +57,13 @@ function keepValidPatterns(patterns: string[], key: string, file: string, notes:
 }
 
 /**
- * The rule applies only to the files its config object names. harness has no per-rule file
- * filter yet, so it says which kinds of files ESLint never judges with the rule.
+ * The rule applies only to the files its config object names: the kinds of source files ESLint
+ * never judges with it become `dependencies.ignore` globs (`**\/*.mjs`), and a note says so.
  */
-export function noteRuleFiles(files: Data, file: string, notes: string[]): void {
-  if (files === undefined) return;
+export function listUnjudgedFiles(files: Data, file: string, notes: string[]): string[] {
+  if (files === undefined) return [];
   const globs = (Array.isArray(files) ? files.flat() : [files]).filter((g): g is string => typeof g === 'string');
-  if (globs.length === 0) return;
+  if (globs.length === 0) return [];
   const matches = (ext: string) =>
     globs.some((glob) => {
       try {
@@ -73,9 +73,11 @@ export function noteRuleFiles(files: Data, file: string, notes: string[]): void 
       }
     });
   const unseen = SOURCE_EXTENSIONS.filter((ext) => !matches(ext));
-  if (unseen.length === 0) return;
+  if (unseen.length === 0) return [];
+  const ignore = unseen.map((ext) => `**/*.${ext}`);
   notes.push(
     `${RULE} in ${file} applies only to files matching ${globs.join(', ')}, so ESLint never judges .${unseen.join(', .')} files with it; ` +
-      `harness judges every JS/TS file of a project, so add globs such as "**/*.${unseen[0]}" to dependencies.ignore if those files get findings ESLint does not give.`,
+      `harness.yaml leaves them out of the dependency rules too (dependencies.ignore: ${ignore.map((g) => `"${g}"`).join(', ')}).`,
   );
+  return ignore;
 }
