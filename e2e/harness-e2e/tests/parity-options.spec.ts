@@ -151,7 +151,8 @@ it('harness:init carries every option, built in an imported JS file, and the glo
   expect(yaml).toContain('  enforceBuildableLibDependency: true\n');
   expect(yaml).toContain('  ignoredCircularDependencies: [["opt-cyc-a", "opt-cyc-b"]]\n');
   expect(yaml).toContain('  checkDynamicDependenciesExceptions: ["@synth/opt-lazy-except"]\n');
-  expect(yaml).toContain('  ignore: ["**/fixtures/**"]\n');
+  // The rule's `files: ['**/*.ts']` leaves the other source kinds to no ESLint judgement, so init leaves them out too.
+  expect(yaml).toContain('  ignore: ["**/fixtures/**", "**/*.tsx", "**/*.js", "**/*.jsx", "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.cjs"]\n');
   expect(yaml).toContain('sourceTag: "nested:strict"');
   // The rule is limited to **/*.ts; init says what that changes, in one harness: line.
   expect(initOutput).toMatch(/harness: @nx\/enforce-module-boundaries in eslint\.config\.mjs applies only to files matching \*\*\/\*\.ts, .*dependencies\.ignore/);
@@ -224,7 +225,7 @@ describe('the same workspace with a legacy .eslintrc.json and .eslintignore', ()
 
   it('harness-check flags them too under the harness.yaml init wrote from .eslintrc.json and .eslintignore', async () => {
     const yaml = fs.readFileSync(path.join(dir, 'harness.yaml'), 'utf8');
-    expect(yaml).toContain('  ignore: ["**/.*", "!**/.eslintrc.*", "**/fixtures"]\n');
+    expect(yaml).toContain('  ignore: ["**/.*", "!**/.eslintrc.*", "**/fixtures", "**/*.tsx", "**/*.js", "**/*.jsx", "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.cjs"]\n');
     const run = await runHarnessCheck(dir, [RULES, '--skip-nx-cache']);
 
     expect(placesOfBlocks(parseFindingBlocks(run.output))).toEqual(placesOfMessages(legacyMessages));

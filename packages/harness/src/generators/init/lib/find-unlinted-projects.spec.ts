@@ -22,6 +22,14 @@ describe('findUnlintedProjects', () => {
     ]);
   });
 
+  it('names none when the repository lints everything from a root script, or no project lints through Nx', () => {
+    tree.write('package.json', JSON.stringify({ name: 'root', scripts: { lint: 'eslint .' } }));
+    expect(findUnlintedProjects(tree)).toEqual([]);
+    const bare = createTreeWithEmptyWorkspace();
+    addProjectConfiguration(bare, 'demos', { root: 'apps/demos', targets: { build: { executor: 'nx:noop' } } });
+    expect(findUnlintedProjects(bare)).toEqual([]);
+  });
+
   it('counts a lint target that @nx/eslint/plugin infers from the project ESLint config', () => {
     updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: '@nx/eslint/plugin', options: {} }] });
     expect(findUnlintedProjects(tree).map((p) => p.name)).toEqual(['demos']);

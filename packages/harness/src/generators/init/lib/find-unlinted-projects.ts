@@ -9,15 +9,21 @@ const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.
  * would fail code that the repository's CI has always passed.
  */
 export function findUnlintedProjects(tree: Tree): Array<{ name: string; root: string }> {
+  // ESLint run over the whole repository (a root script) lints projects without a target too.
+  if (hasLintTarget(tree, '', {})) return [];
   const plugins = readNxJson(tree)?.plugins ?? [];
   const infersLint = plugins.some((p) => (typeof p === 'string' ? p : p.plugin) === '@nx/eslint/plugin');
   const unlinted: Array<{ name: string; root: string }> = [];
+  let linted = 0;
   for (const [name, project] of getProjects(tree)) {
     if (project.root === '.' || project.root === '') continue;
-    if (hasLintTarget(tree, project.root, project.targets ?? {})) continue;
-    if (infersLint && ESLINT_CONFIGS.some((f) => tree.exists(`${project.root}/${f}`))) continue;
-    unlinted.push({ name, root: project.root });
+    const lints = hasLintTarget(tree, project.root, project.targets ?? {}) || (infersLint && ESLINT_CONFIGS.some((f) => tree.exists(`${project.root}/${f}`)));
+    if (lints) linted++;
+    else unlinted.push({ name, root: project.root });
   }
+  // No project lints through Nx at all: the repository runs ESLint some other way, so nothing
+  // says which projects it skips.
+  if (linted === 0) return [];
   return unlinted.sort((a, b) => a.root.localeCompare(b.root));
 }
 
@@ -26,7 +32,7 @@ function hasLintTarget(tree: Tree, root: string, targets: Record<string, { execu
     ([target, config]) => target === 'lint' || /eslint|:lint$/.test(config.executor ?? '') || /\beslint\b/.test(config.command ?? ''),
   );
   if (declared) return true;
-  const manifest = `${root}/package.json`;
+  const manifest = root ? `${root}/package.json` : 'package.json';
   if (!tree.exists(manifest)) return false;
   try {
     const scripts = (JSON.parse(tree.read(manifest, 'utf8') ?? '{}') as { scripts?: Record<string, string> }).scripts ?? {};
