@@ -5,13 +5,14 @@
 //
 //   node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V]
 //                           [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators] [--skip-agent-loop]
+//                           [--agent-loop-only]  (only the one-file rows; written to their own RESULTS.md section)
 // --slow-cap S: a tool whose run at a size takes over S seconds is not run again at that size
 // (keeps the 1,000-project run of the slowest tools to one sample; the table says how many).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchAgentLoop } from './lib/agent-loop.mjs';
+import { benchAgentLoop, renderAgentLoop } from './lib/agent-loop.mjs';
 import { describeMachine, measureCommand, median } from './lib/measure.mjs';
 import { compareWithExpected, readCruiserFindings, readEslintFindings, readHarnessTerminal } from './lib/read-findings.mjs';
 import { renderBenchSection } from './lib/render-results.mjs';
@@ -172,9 +173,17 @@ async function main() {
     results.sizes[projects] = await benchSize(projects, template, results.problems);
   }
   results.totalSeconds = Math.round((Date.now() - startedAt) / 1000);
-  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  writeSection(path.join(here, 'RESULTS.md'), 'bench', renderBenchSection(results));
-  log(`wrote benchmarks/RESULTS.md and benchmarks/results.json (${results.totalSeconds}s in all)`);
+  if (options.agentLoopOnly) {
+    // Only the agent-loop rows ran: they get their own section and file, the full tables stay.
+    fs.writeFileSync(path.join(here, 'results-agent-loop.json'), JSON.stringify(results, null, 2) + '\n');
+    const heading = `## The agent loop (\`--agent-loop-only\`)\n\nRun ${results.date.slice(0, 16).replace('T', ' ')} UTC on commit ${results.commit}, ${results.options.runs} timed runs per row after one untimed, \`NX_DAEMON=false\`; a shared machine, so read the ratios.`;
+    writeSection(path.join(here, 'RESULTS.md'), 'agent-loop', [heading, ...renderAgentLoop(results).slice(1)].join('\n'));
+    log(`wrote the agent-loop section of benchmarks/RESULTS.md and benchmarks/results-agent-loop.json (${results.totalSeconds}s in all)`);
+  } else {
+    fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeSection(path.join(here, 'RESULTS.md'), 'bench', renderBenchSection(results));
+    log(`wrote benchmarks/RESULTS.md and benchmarks/results.json (${results.totalSeconds}s in all)`);
+  }
   if (results.problems.length) {
     console.error('\n!!! BENCHMARK PROBLEMS !!!');
     for (const p of results.problems) console.error(`!!! ${p}`);
@@ -195,7 +204,7 @@ async function benchSize(projects, template, problems) {
   const logDir = path.join(workDir, 'logs', String(projects));
   fs.rmSync(logDir, { recursive: true, force: true });
   const env = benchEnv();
-  const tools = defineTools(logDir);
+  const tools = options.agentLoopOnly ? [] : defineTools(logDir);
   const size = { projects, files: countSourceFiles(ws), expectedFiles: [...new Set(expected.map((v) => v.file))].sort(), tools: {}, generators: {} };
   log(`[${projects}] ${size.files} source files, ${size.expectedFiles.length} files with violations (violations.json)`);
 
@@ -205,7 +214,7 @@ async function benchSize(projects, template, problems) {
   log(`[${projects}] warm-up nx graph ${(warm.wallMs / 1000).toFixed(1)}s`);
 
   for (const tool of tools) size.tools[tool.id] = { label: tool.label, command: `${tool.env ? Object.entries(tool.env).map(([k, v]) => `${k}=${v} `).join('') : ''}npx ${tool.args('<run>').join(' ')}`, runs: [] };
-  size.terminalCheck = await checkTerminalOutput(ws, env, logDir, expected, projects);
+  if (!options.agentLoopOnly) size.terminalCheck = await checkTerminalOutput(ws, env, logDir, expected, projects);
   for (const tool of tools.filter((t) => t.warmUp)) {
     tool.before?.(ws);
     const m = await measureCommand('npx', tool.args('warm'), { cwd: ws, env: { ...env, ...tool.env }, logDir, label: `warm-${tool.id}` });
@@ -264,7 +273,7 @@ async function benchSize(projects, template, problems) {
   if (!options.skipAgentLoop) {
     await benchAgentLoop({ ws, projects, runs: options.runs, env, logDir, file: size.expectedFiles[0], size, problems, log });
   }
-  if (!options.skipGenerators) await benchGenerators(ws, projects, logDir, env, size, problems);
+  if (!options.skipGenerators && !options.agentLoopOnly) await benchGenerators(ws, projects, logDir, env, size, problems);
   return size;
 }
 
@@ -370,7 +379,7 @@ function parseArgs(argv) {
     const i = argv.indexOf(flag);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
   };
-  const known = ['--quick', '--runs', '--slow-cap', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--skip-agent-loop', '--help'];
+  const known = ['--quick', '--runs', '--slow-cap', '--sizes', '--seed', '--violations', '--files', '--no-pack', '--skip-generators', '--skip-agent-loop', '--agent-loop-only', '--help'];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.split('=')[0])) {
       console.error(`bench: unknown option "${a}"; use one of ${known.join(', ')}`);
@@ -378,7 +387,7 @@ function parseArgs(argv) {
     }
   }
   if (has('--help')) {
-    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators] [--skip-agent-loop]');
+    console.log('usage: node benchmarks/run.mjs [--quick] [--runs N] [--sizes 200,1000] [--seed S] [--violations V] [--files F] [--slow-cap SECONDS] [--no-pack] [--skip-generators] [--skip-agent-loop] [--agent-loop-only]');
     process.exit(0);
   }
   const quick = has('--quick');
@@ -394,6 +403,7 @@ function parseArgs(argv) {
     pack: !has('--no-pack'),
     skipGenerators: has('--skip-generators'),
     skipAgentLoop: has('--skip-agent-loop'),
+    agentLoopOnly: has('--agent-loop-only'),
     slowCap: Number(value('--slow-cap', 0)),
   };
   for (const [k, v] of Object.entries({ runs, files: parsed.files, seed: parsed.seed, violations: parsed.violations, ...Object.fromEntries(sizes.map((s, i) => [`size ${i}`, s])) })) {

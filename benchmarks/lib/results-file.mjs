@@ -2,7 +2,7 @@
 // marked section and leaves the others as they are.
 import fs from 'node:fs';
 
-const ORDER = ['bench', 'parser', 'profile', 'notes'];
+const ORDER = ['bench', 'agent-loop', 'parser', 'profile', 'notes'];
 const HEADER = '# harness benchmark results\n\nWritten by `npm run bench` (`benchmarks/run.mjs`), `benchmarks/parser-compare.mjs` and `benchmarks/profile.mjs`; each rewrites only its own section; the closing "Findings" section is written by hand and kept. How to rerun: see benchmarks/README.md.\n';
 
 const start = (name) => `<!-- ${name}:start -->`;
