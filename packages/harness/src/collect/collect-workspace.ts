@@ -7,7 +7,7 @@ import { createSourceReader, type StoredFacts } from './create-source-reader';
 import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
 import { cachesDisabled } from './cache-files';
 import { findWorkspaceDataDirectory, listFileDeps, readProjectFiles, type ProjectFiles } from './read-file-map';
-import { createPackageOwnerLookup, readExportedSubpaths, readPackageName, readPathAliases } from './read-import-aliases';
+import { createPackageOwnerLookup, readExportedSubpaths, readPackageName, readPathAliases, type PathAlias } from './read-import-aliases';
 import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
@@ -56,6 +56,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
   const resolveDep = createDepResolver(nxGraph, createPackageOwnerLookup(workspaceRoot, nxGraph));
   const gaps: DepGaps = { unknownDeps: {}, mappedEdges: [] };
   let sawSourceEdge = false;
+  const aliasesByRoot = groupAliasesByRoot(pathAliases, nxGraph);
   for (const [name, node] of Object.entries(nxGraph.nodes)) {
     const root = node.data.root === '.' ? '' : node.data.root;
     const files = (projectFiles[name] ?? []).map((f) => {
@@ -68,7 +69,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
       }
       return f.file;
     });
-    const project = describeProject(name, root, node.data, files, pathAliases, readPackageName(nxGraph, name));
+    const project = describeProject(name, root, node.data, files, aliasesByRoot.get(root) ?? [], readPackageName(nxGraph, name));
     project.importAliases.push(...readExportedSubpaths(nxGraph, name));
     projects[name] = project;
   }
@@ -99,16 +100,33 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
   };
 }
 
+/**
+ * The tsconfig path aliases whose target lies under each project root (a nested project's aliases
+ * count for its parent too, as a prefix test gives), found by walking up each target once instead
+ * of testing every alias against every project: at 1,000 projects that test was a million calls.
+ */
+function groupAliasesByRoot(pathAliases: PathAlias[], graph: ProjectGraph): Map<string, PathAlias[]> {
+  const roots = new Set(Object.values(graph.nodes).map((node) => node.data.root).filter((root) => root && root !== '.'));
+  const byRoot = new Map<string, PathAlias[]>();
+  for (const alias of pathAliases) {
+    for (let dir = path.posix.dirname(alias.target); dir !== '.' && dir !== '/' && dir !== ''; dir = path.posix.dirname(dir)) {
+      if (!roots.has(dir)) continue;
+      let list = byRoot.get(dir);
+      if (!list) byRoot.set(dir, (list = []));
+      list.push(alias);
+    }
+  }
+  return byRoot;
+}
+
 function describeProject(
   name: string,
   root: string,
   data: ProjectGraph['nodes'][string]['data'],
   files: string[],
-  pathAliases: Array<{ alias: string; target: string }>,
+  own: PathAlias[],
   packageName: string | undefined,
 ): ProjectInfo {
-  const prefix = root ? root + '/' : '';
-  const own = root ? pathAliases.filter((a) => a.target.startsWith(prefix)) : [];
   const aliases = own.map((a) => a.alias);
   const entryPoints = own.map((a) => a.target).filter((t) => /\.[cm]?[jt]sx?$/.test(t));
   if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
