@@ -2,7 +2,7 @@ import type { FileData } from '@nx/devkit';
 import type { ProjectFiles } from '../collect/read-file-map';
 import type { Finding } from '../core/finding';
 import { fixFindings, updateProjectFiles, type FixChange } from '../fix';
-import type { CheckContext } from '../rules/types';
+import type { CheckContext } from '../collect/types';
 import { runCheck } from './run-check';
 
 export interface FixOutcome {

@@ -11,7 +11,7 @@ import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
 import { RULE_IDS } from '../rules';
 import { isSourceFile } from '../rules/import-sites';
-import type { CheckContext, GitRunner } from '../rules/types';
+import type { CheckContext, GitRunner } from '../collect/types';
 import { applyBaseline } from './apply-baseline';
 import { applyFixes } from './apply-fixes';
 import type { NormalizedCheckOptions } from './normalize-options';

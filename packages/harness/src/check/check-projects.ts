@@ -9,7 +9,7 @@ import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-c
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
 import { RULE_IDS } from '../rules';
-import type { GitRunner } from '../rules/types';
+import type { GitRunner } from '../collect/types';
 import type { NormalizedCheckOptions } from './normalize-options';
 import { applyBaseline } from './apply-baseline';
 import { applyFixes } from './apply-fixes';

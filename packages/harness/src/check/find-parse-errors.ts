@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import type { CheckContext, ProjectInfo } from '../rules/types';
+import type { CheckContext, ProjectInfo } from '../collect/types';
 
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 

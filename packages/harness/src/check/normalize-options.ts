@@ -1,4 +1,4 @@
-import type { CheckExecutorSchema } from '../executors/check/schema';
+import type { CheckExecutorSchema } from './check-options';
 import { HarnessUsageError } from '../config/config-error';
 import { RULE_IDS } from '../rules';
 

@@ -2,7 +2,8 @@ import type { Finding } from '../core/finding';
 import { readConventions, type ModuleConventions } from '../config/read-conventions';
 import type { HarnessConfig, RuleSetting } from '../config/types';
 import { RULE_IDS, RULES } from '../rules';
-import type { CheckContext, ProjectInfo, Rule, RuleContext } from '../rules/types';
+import type { Rule, RuleContext } from '../rules/types';
+import type { CheckContext, ProjectInfo } from '../collect/types';
 import { findParseErrors } from './find-parse-errors';
 
 export interface CheckResult {

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { isHarnessConfigError } from '../config/config-error';
-import { locateWorkspaceRoot } from './find-workspace-root';
+import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
 import { readHookFile, readStandardInput } from './read-hook-payload';
-import { runCheckRequest } from './run-check-command';
+import { runCheckRequest } from '../check/run-check-request';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {

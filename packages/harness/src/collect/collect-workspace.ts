@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
-import type { CheckContext, GitRunner, ProjectInfo } from '../rules/types';
+import type { CheckContext, GitRunner, ProjectInfo } from './types';
 import { createSourceReader, type StoredFacts } from './create-source-reader';
 import { describeParser, FACTS_CACHE_DIR, openFactsCache } from './facts-cache';
 import { cachesDisabled } from './cache-files';

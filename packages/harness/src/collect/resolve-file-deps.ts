@@ -1,5 +1,5 @@
 import type { ProjectGraph, ProjectGraphDependency } from '@nx/devkit';
-import type { UnknownDep } from '../rules/types';
+import type { UnknownDep } from './types';
 
 /** What one file dependency of Nx's file map names, once mapped. */
 export type ResolvedDep =

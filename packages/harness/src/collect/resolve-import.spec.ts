@@ -1,5 +1,5 @@
 import { createImportResolver, packageNameOf } from './resolve-import';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from './types';
 
 const project = (name: string, root: string, alias: string): ProjectInfo => ({
   name,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ProjectInfo, ResolvedImport } from '../rules/types';
+import type { ProjectInfo, ResolvedImport } from './types';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 

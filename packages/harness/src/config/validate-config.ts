@@ -1,16 +1,10 @@
 import { findStyleProblem } from '../core/case-styles';
 import { compilePathGlob } from '../core/path-glob';
 import { HarnessConfigError } from './config-error';
-import { IMPORT_KINDS } from './types';
+import { IMPORT_KINDS } from '../core/dep-constraint';
 import type { YamlSource } from './yaml-source';
-import type {
-  Conventions,
-  CoverageThresholds,
-  DepConstraint,
-  ImportKind,
-  NamingConventions,
-  RuleSetting,
-} from './types';
+import type { Conventions, CoverageThresholds, NamingConventions, RuleSetting } from './types';
+import type { DepConstraint, ImportKind } from '../core/dep-constraint';
 
 const NAMING_KINDS = ['functions', 'classes', 'variables', 'constants', 'types', 'files'];
 const SEVERITIES = ['error', 'warn', 'off'];

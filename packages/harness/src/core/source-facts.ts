@@ -1,4 +1,4 @@
-import type { ImportKind } from '../config/types';
+import type { ImportKind } from './dep-constraint';
 
 export type { ImportKind };
 

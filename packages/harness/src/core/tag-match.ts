@@ -1,4 +1,4 @@
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from './dep-constraint';
 import { createPathFilter } from './path-glob';
 
 /**

@@ -1,4 +1,4 @@
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { findConstraintsFor, hasAnyTag } from '../core/tag-match';
 
 /**

@@ -1,4 +1,5 @@
-import type { DepConstraint, HarnessConfig } from '../config/types';
+import type { HarnessConfig } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import type { ModuleRow } from './read-module-rows';
 
 /**

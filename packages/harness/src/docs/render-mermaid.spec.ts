@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { fenceMermaid, renderLayersDiagram, renderModuleDiagram, type ModuleDiagramInput } from './render-mermaid';
 
 const PARSE_HELPER = path.join(__dirname, '../testing/parse-mermaid.mjs');

@@ -1,4 +1,4 @@
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 
 export interface DiagramProject {
   name: string;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { mapSpecifier, readPathMappings } from './read-path-mappings';
 import type { WorkspaceDraft } from './workspace-draft';
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 
 /** True when a workspace-relative path lies under the project's root, after `..` is resolved. */
 export function isInsideProject(project: ProjectInfo, file: string): boolean {

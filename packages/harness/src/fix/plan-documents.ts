@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import { splitSections, toAnchor } from '../core/markdown-sections';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { readMissingSection, readRequiredSections } from './classify-finding';
 import { isInsideProject } from './is-inside-project';
 import { renderSection } from './section-prompts';

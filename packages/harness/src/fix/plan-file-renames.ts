@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { readSuggestedName } from './classify-finding';
 import type { WorkspaceLanguageService } from './create-language-service';
 import { applyTextEdits, countEditsByFile, type TextEdit } from './text-edits';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { readTestFile } from './classify-finding';
 import type { WorkspaceLanguageService } from './create-language-service';
 import { isInsideProject } from './is-inside-project';

@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { mapSpecifier, readPathMappings } from './read-path-mappings';
 
 const project = (name: string, importAliases: string[], entryPoints: string[]): ProjectInfo => ({

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 
 /** One `paths` entry, e.g. `@acme/*` → `libs/*`, with workspace-relative targets. */
 export interface PathMapping {

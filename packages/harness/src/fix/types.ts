@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 
 /** One file that `--fix` changed, and how, in words a reviewer can check. */
 export interface FixChange {

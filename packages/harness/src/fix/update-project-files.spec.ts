@@ -1,4 +1,4 @@
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import { updateProjectFiles } from './update-project-files';
 
 const project = (name: string, root: string): ProjectInfo => ({ name, root, tags: [], files: [], importAliases: [], entryPoints: [] });

@@ -1,6 +1,6 @@
 import type { ProjectFiles } from '../collect/read-file-map';
 import { createProjectLocator } from '../collect/resolve-import';
-import type { ProjectInfo } from '../rules/types';
+import type { ProjectInfo } from '../collect/types';
 import type { FixChange } from './types';
 
 /**

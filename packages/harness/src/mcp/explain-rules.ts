@@ -4,7 +4,7 @@ import { readWorkspaceText } from '../collect/read-workspace-file';
 import { readConventions } from '../config/read-conventions';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { extractFrontMatter, parseYamlSource, type YamlSource } from '../config/yaml-source';
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { findConstraintsFor } from '../core/tag-match';
 import { RULE_IDS, RULES } from '../rules';
 

@@ -1,8 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { findWorkspaceRoot } from '../cli/find-workspace-root';
-import { runCheckRequest } from '../cli/run-check-command';
+import { findWorkspaceRoot } from '../check/find-workspace-root';
+import { runCheckRequest } from '../check/run-check-request';
 import { loadFreshGraph, type GraphMemo } from '../collect/load-fresh-graph';
 import { isHarnessConfigError } from '../config/config-error';
 import { describeFindings } from './describe-findings';

@@ -1,7 +1,8 @@
 import { renderAgentsMap } from '../docs/render-docs';
 import { renderCommandsSection, renderModuleAgents } from '../docs/render-agents';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
-import type { CheckContext, RuleFinding } from './types';
+import type { RuleFinding } from './types';
+import type { CheckContext } from '../collect/types';
 import { agentsMdRule, checkAgentsMd, toComparableLine } from './agents-md';
 
 const ROOT_AGENTS = [

@@ -1,7 +1,8 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { convertToStyle, isKnownStyle } from '../core/case-styles';
 import type { Declaration } from '../core/source-facts';
-import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import type { ProjectInfo } from '../collect/types';
 import { joinRoot, listSourceFiles } from './project-files';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -1,6 +1,6 @@
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
 import { checkCircular, circularRule } from './circular';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 const project = (name: string) => ({ name, root: `modules/${name}` });
 

@@ -1,5 +1,6 @@
 import type { CoverageThresholds } from '../config/types';
-import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import type { ProjectInfo } from '../collect/types';
 import { joinRoot, listCodeFiles, TEST_FILE } from './project-files';
 
 const METRICS = ['lines', 'branches', 'functions', 'statements'] as const;

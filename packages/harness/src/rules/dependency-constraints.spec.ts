@@ -1,7 +1,7 @@
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { createTestCheckContext, createTestRuleContext, type TestProject } from '../testing/create-test-context';
 import { checkDependencyConstraints, dependencyConstraintsRule } from './dependency-constraints';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 const INVOICE = 'modules/billing/src/lib/invoice.ts';
 

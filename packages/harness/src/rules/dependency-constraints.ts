@@ -1,4 +1,4 @@
-import { IMPORT_KINDS, type DepConstraint, type ImportKind } from '../config/types';
+import { IMPORT_KINDS, type DepConstraint, type ImportKind } from '../core/dep-constraint';
 import {
   buildProjectAdjacency,
   findShortestParents,

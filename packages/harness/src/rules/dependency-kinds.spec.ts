@@ -1,5 +1,6 @@
 import { DEFAULT_DEPENDENCY_OPTIONS } from '../config/dependency-options';
-import type { DepConstraint, DependencyOptions } from '../config/types';
+import type { DependencyOptions } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { createTestCheckContext, createTestRuleContext, type TestProject } from '../testing/create-test-context';
 import { checkCircular } from './circular';
 import { checkDependencyConstraints } from './dependency-constraints';

@@ -1,11 +1,13 @@
 import { DEFAULT_DEPENDENCY_OPTIONS } from '../config/dependency-options';
-import type { DepConstraint, DependencyOptions } from '../config/types';
+import type { DependencyOptions } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { createTestCheckContext, createTestRuleContext, type TestProject } from '../testing/create-test-context';
 import { checkCircular } from './circular';
 import { checkDependencyConstraints } from './dependency-constraints';
 import { checkLayers } from './layers';
 import { checkPublicApi } from './public-api';
-import type { CheckContext, RuleFinding } from './types';
+import type { RuleFinding } from './types';
+import type { CheckContext } from '../collect/types';
 
 /** The options of ESLint's module-boundaries rule beyond depConstraints, rule by rule. */
 

@@ -2,7 +2,7 @@ import { readDependencyOptions } from '../config/dependency-options';
 import type { DependencyOptions, HarnessConfig } from '../config/types';
 import { createPathFilter } from '../core/path-glob';
 import { matchesAnyImportWildcard } from '../core/tag-match';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 /** What the dependency rules leave out, from `dependencies.ignore` and `dependencies.allow`. */
 export interface DependencyScope {

@@ -1,4 +1,4 @@
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { isComboConstraint, matchesImportPattern } from '../core/tag-match';
 import type { NestedPackage, TransitiveFault } from './external-dependencies';
 import { joinRoot, joinWithOr, type ImportSite } from './import-sites';

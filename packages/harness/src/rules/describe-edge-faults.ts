@@ -1,4 +1,4 @@
-import type { DepConstraint, ImportKind } from '../config/types';
+import type { DepConstraint, ImportKind } from '../core/dep-constraint';
 import { hasTag, isPlainTag } from '../core/tag-match';
 import { describeNestedPackages, describeSource, withExplanation, type Location } from './describe-boundary-findings';
 import type { NestedPackage } from './external-dependencies';

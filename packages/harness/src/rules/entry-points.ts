@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 interface ExportEntry {
   /** `<root>/<exports key>`, kept with its trailing slash, as ESLint compares it with one. */

@@ -1,9 +1,9 @@
 import { isBuiltin } from 'node:module';
 import type { ProjectGraph } from '@nx/devkit';
-import type { DepConstraint } from '../config/types';
+import type { DepConstraint } from '../core/dep-constraint';
 import { matchesImportPattern } from '../core/tag-match';
 import { joinRoot } from './import-sites';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 /**
  * The npm side of ESLint's module-boundaries rule beyond banned imports: `banTransitiveDependencies`

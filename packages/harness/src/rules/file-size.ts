@@ -1,4 +1,5 @@
-import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import type { ProjectInfo } from '../collect/types';
 import { listCodeFiles } from './project-files';
 
 

@@ -1,5 +1,6 @@
 import { isSourceFile, joinRoot, readImportSites } from './import-sites';
-import type { RuleContext, RuleFinding, UnknownDep } from './types';
+import type { RuleContext, RuleFinding } from './types';
+import type { UnknownDep } from '../collect/types';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 

@@ -1,5 +1,5 @@
 import type { ImportRef } from '../core/source-facts';
-import type { CheckContext, ResolvedImport } from './types';
+import type { CheckContext, ResolvedImport } from '../collect/types';
 
 /** Files whose imports the dependency rules read: the ones ESLint's module-boundaries rule lints. */
 export function isSourceFile(file: string): boolean {

@@ -1,7 +1,8 @@
 import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '../core/case-styles';
 import type { Declaration, DeclarationKind } from '../core/source-facts';
 import type { NamingConventions } from '../config/types';
-import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, listSourceFiles } from './project-files';
 
 type NamingCategory = keyof NamingConventions;

@@ -1,4 +1,4 @@
-import type { ProjectInfo } from './types';
+import type { ProjectInfo } from '../collect/types';
 
 /** Code the parser reads; declaration files are types only and are never checked. */
 export const CODE_FILE = /\.[cm]?[jt]sx?$/;

@@ -1,6 +1,6 @@
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
 import { checkPublicApi, publicApiRule } from './public-api';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 
 const INVOICE = 'modules/invoices/src/lib/invoice.ts';
 

@@ -1,6 +1,7 @@
 import { readDependencyScope } from './dependency-scope';
 import { isSourceFile, joinRoot, readImportSites, type ImportSite } from './import-sites';
-import type { ProjectInfo, Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import type { ProjectInfo } from '../collect/types';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 

@@ -1,6 +1,6 @@
 import { formatTextBlock } from '../report/text';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
-import type { GitRunner } from './types';
+import type { GitRunner } from '../collect/types';
 import { checkTests, testsRule } from './tests';
 
 const INVOICE = 'modules/billing/src/lib/invoice.ts';

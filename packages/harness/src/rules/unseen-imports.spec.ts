@@ -1,7 +1,7 @@
 import { CART_FILE, createCartCheck } from '../testing/create-cart-check';
 import { createTestRuleContext } from '../testing/create-test-context';
 import { checkDependencyConstraints } from './dependency-constraints';
-import type { CheckContext } from './types';
+import type { CheckContext } from '../collect/types';
 import { findUnseenProjects } from './unseen-imports';
 
 const CART = CART_FILE;

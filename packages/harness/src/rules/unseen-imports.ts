@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { readImportSites } from './import-sites';
-import type { CheckContext, ProjectInfo } from './types';
+import type { CheckContext, ProjectInfo } from '../collect/types';
 
 type EdgeContext = Pick<CheckContext, 'readSource' | 'resolveImport' | 'fileDeps' | 'projects' | 'readText'>;
 

@@ -1,5 +1,5 @@
-import type { DepConstraint } from '../config/types';
-import type { CheckContext } from '../rules/types';
+import type { DepConstraint } from '../core/dep-constraint';
+import type { CheckContext } from '../collect/types';
 import { createTestCheckContext } from './create-test-context';
 
 /** The file of project `cart` whose imports the edge specs vary. */

@@ -3,7 +3,8 @@ import { parseSource } from '../collect/parse-source';
 import { createImportResolver } from '../collect/resolve-import';
 import { DEFAULT_CONVENTIONS } from '../config/defaults';
 import type { Conventions, HarnessConfig, RuleSetting } from '../config/types';
-import type { CheckContext, GitRunner, ProjectInfo, RuleContext } from '../rules/types';
+import type { RuleContext } from '../rules/types';
+import type { CheckContext, GitRunner, ProjectInfo } from '../collect/types';
 
 /** A project in an in-memory workspace; files are found by root prefix. */
 export interface TestProject {

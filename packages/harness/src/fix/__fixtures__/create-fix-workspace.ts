@@ -8,7 +8,7 @@ import type { ProjectFiles } from '../../collect/read-file-map';
 import { readHarnessConfig } from '../../config/read-harness-config';
 import type { Finding } from '../../core/finding';
 import { RULE_IDS } from '../../rules';
-import type { CheckContext } from '../../rules/types';
+import type { CheckContext } from '../../collect/types';
 
 export interface FixtureModule {
   name: string;

@@ -1,6 +1,7 @@
 import { getProjects, parseJson, type Tree } from '@nx/devkit';
 import { parse as parseYaml } from 'yaml';
-import type { DepConstraint, DependencyOptions } from '../../../config/types';
+import type { DependencyOptions } from '../../../config/types';
+import type { DepConstraint } from '../../../core/dep-constraint';
 import { appliesTo } from '../../../core/tag-match';
 import { createScriptLoader, DYNAMIC, isRecord, PARTIAL, type Data, type ScriptLoader } from './config-script';
 import { readPropertyName } from './config-script-scope';

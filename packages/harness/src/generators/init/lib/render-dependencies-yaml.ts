@@ -1,6 +1,7 @@
 import { Document, isMap, isSeq, stringify, type YAMLSeq } from 'yaml';
 import { DEPENDENCY_OPTION_KEYS } from '../../../config/validate-dependency-options';
-import type { DepConstraint, DependencyOptions } from '../../../config/types';
+import type { DependencyOptions } from '../../../config/types';
+import type { DepConstraint } from '../../../core/dep-constraint';
 
 const CONSTRAINT_FIELDS: Array<keyof DepConstraint> = ['sourceTag', 'allSourceTags', 'onlyDependOnLibsWithTags', 'notDependOnLibsWithTags', 'bannedExternalImports', 'allowedExternalImports', 'explanation'];
 const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false, lineWidth: 0 } as const;

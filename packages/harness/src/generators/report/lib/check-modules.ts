@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../../../collect/read-file-map';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../../../config/read-harness-config';
 import { sortFindings, type Finding } from '../../../core/finding';
 import { RULE_IDS } from '../../../rules';
-import type { CheckContext, ProjectInfo } from '../../../rules/types';
+import type { CheckContext, ProjectInfo } from '../../../collect/types';
 
 export interface ModuleCheck {
   context: CheckContext;

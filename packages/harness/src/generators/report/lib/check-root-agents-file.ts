@@ -1,6 +1,6 @@
 import type { Finding } from '../../../core/finding';
 import { agentsMdRule } from '../../../rules/agents-md';
-import type { CheckContext, ProjectInfo } from '../../../rules/types';
+import type { CheckContext, ProjectInfo } from '../../../collect/types';
 import { resolveRuleOptions } from './resolve-rule-options';
 
 /**

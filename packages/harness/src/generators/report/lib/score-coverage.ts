@@ -2,7 +2,7 @@ import type { ModuleConventions } from '../../../config/read-conventions';
 import type { CoverageThresholds } from '../../../config/types';
 import type { Finding } from '../../../core/finding';
 import { checkCoverage, coverageRule } from '../../../rules/coverage';
-import type { CheckContext, ProjectInfo } from '../../../rules/types';
+import type { CheckContext, ProjectInfo } from '../../../collect/types';
 import { resolveRuleOptions } from './resolve-rule-options';
 import { RUBRIC } from './rubric';
 import type { DimensionScore } from './types';

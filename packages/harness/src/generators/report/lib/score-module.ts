@@ -2,7 +2,7 @@ import { readConventions } from '../../../config/read-conventions';
 import type { Finding } from '../../../core/finding';
 import { docsRule } from '../../../rules/docs';
 import { RULE_IDS } from '../../../rules';
-import type { CheckContext, ProjectInfo } from '../../../rules/types';
+import type { CheckContext, ProjectInfo } from '../../../collect/types';
 import { checkModuleDocument, isDocumentWritten } from './check-module-document';
 import { capGrade, combineScores, gradeScore } from './grade-score';
 import { resolveRuleOptions } from './resolve-rule-options';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../core/finding';
-import type { ProjectInfo } from '../../../rules/types';
+import type { ProjectInfo } from '../../../collect/types';
 import type { DimensionScore } from './types';
 
 const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;

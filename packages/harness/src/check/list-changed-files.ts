@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GitRunner } from '../rules/types';
+import type { GitRunner } from '../collect/types';
 
 /**
  * Files changed against git's HEAD, tracked or new (not ignored), relative to the workspace root

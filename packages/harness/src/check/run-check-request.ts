@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { checkPaths, type PathsOutcome } from '../check/check-paths';
-import { normalizeCheckOptions } from '../check/normalize-options';
-import { selectPaths } from '../check/select-paths';
+import { checkPaths, type PathsOutcome } from './check-paths';
+import { normalizeCheckOptions } from './normalize-options';
+import { selectPaths } from './select-paths';
 import { createGitRunner } from '../collect/collect-workspace';
 import { loadFreshGraph, type GraphMemo } from '../collect/load-fresh-graph';
-import type { CheckExecutorSchema } from '../executors/check/schema';
-import type { GitRunner } from '../rules/types';
+import type { CheckExecutorSchema } from './check-options';
+import type { GitRunner } from '../collect/types';
 import { findWorkspaceRoot } from './find-workspace-root';
 import { listChangedFiles } from './list-changed-files';
 
