@@ -62,6 +62,7 @@ describe('harness.schema.json and the config loader', () => {
         '',
       ].join('\n'),
     ],
+    ['layers with peer groups and ignoreTests', 'rules:\n  layers: { severity: error, ignoreTests: true }\nconventions:\n  layers: [core, [rules, report], check]\n'],
   ])('both accept %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: true, loader: true });
   });
@@ -86,6 +87,12 @@ describe('harness.schema.json and the config loader', () => {
     ['an excludeFiles that is not a list', 'dependencies:\n  constraints:\n    - sourceTag: a\n      excludeFiles: "**/*.spec.ts"\n'],
     ['an unknown edges value', 'dependencies:\n  edges: maybe\n'],
     ['a non-boolean ignoreTypeImports', 'rules:\n  circular: { severity: error, ignoreTypeImports: "yes" }\n'],
+    ['a non-boolean layers ignoreTests', 'rules:\n  layers: { severity: error, ignoreTests: 1 }\n'],
+    ['layers that are not a list', 'conventions:\n  layers: core\n'],
+    ['an empty peer group', 'conventions:\n  layers: [core, []]\n'],
+    ['a peer group inside a peer group', 'conventions:\n  layers: [core, [rules, [report]]]\n'],
+    ['a folder listed twice', 'conventions:\n  layers: [core, rules, core]\n'],
+    ['a folder name with a slash', 'conventions:\n  layers: [core, rules/sub]\n'],
     ['an unknown constraint field', 'dependencies:\n  constraints:\n    - sourceTag: a\n      onlyDependOnLibs: [b]\n'],
   ])('both refuse %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: false, loader: false });

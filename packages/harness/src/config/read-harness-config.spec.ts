@@ -1,7 +1,7 @@
 import { readHarnessConfig } from './read-harness-config';
 import { readConventions } from './read-conventions';
 
-const RULES = ['docs', 'naming', 'file-size', 'circular'];
+const RULES = ['docs', 'naming', 'file-size', 'circular', 'layers'];
 
 const errorOf = (fn: () => unknown): string => {
   try {
@@ -48,6 +48,10 @@ describe('readHarnessConfig', () => {
     ['rules:\n  docs: error\n  spelling: error\n', 'harness: harness.yaml:3: unknown rule id "spelling"; use one of docs, naming, file-size, circular'],
     ['conventions:\n  naming:\n    functions: loud\n', 'harness: harness.yaml:3: unknown naming style "loud"'],
     ['dependencies:\n  constraints:\n    - sourceTag: "/[/"\n', 'harness: harness.yaml:3: the tag pattern "/[/" is not a valid regex'],
+    ['conventions:\n  layers:\n    - core\n    - [rules, report]\n    - [check, rules]\n', 'harness: harness.yaml:5: the folder "rules" is listed twice in "layers"; list each folder once, in one layer or in one peer group'],
+    ['conventions:\n  layers:\n    - core\n    - []\n', 'harness: harness.yaml:4: a peer group in "layers" is empty; list its folders, or remove the []'],
+    ['conventions:\n  layers: [core, [rules, [report]]]\n', 'harness: harness.yaml:2: "layers" must list folder names under src/, got a peer group inside a peer group; write it as'],
+    ['rules:\n  layers: { severity: error, ignoreTests: "yes" }\n', 'harness: harness.yaml:2: "ignoreTests" must be true or false, got "yes"; write layers: { severity: error, ignoreTests: true }'],
     ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
     ['conventions:\n  naming:\n    functions: "/^(a+)+$/"\n', 'harness: harness.yaml:3: '],
     ['dependencies:\n  allow:\n    - "[unclosed"\n', 'harness: harness.yaml:3: "[unclosed" is not a valid regular expression'],
@@ -121,6 +125,20 @@ describe('readConventions', () => {
     expect(result.conventions.naming.functions).toBe('snake_case');
     expect(result.conventions.naming.classes).toBe('PascalCase');
     expect(result.rules['file-size'].severity).toBe('off');
+  });
+
+  it('reads layers with peer groups and the layers rule option', () => {
+    const text = '---\nlayers: [core, [rules, report], check]\nrules:\n  layers: { severity: error, ignoreTests: true }\n---\n# Conventions\n';
+    const result = readConventions('modules/a/CONVENTIONS.md', text, config, RULES);
+    expect(result.conventions.layers).toEqual(['core', ['rules', 'report'], 'check']);
+    expect(result.rules.layers).toEqual({ severity: 'error', options: { ignoreTests: true } });
+  });
+
+  it('names the front matter line of a folder listed twice in layers', () => {
+    const text = '---\nnaming: { functions: camelCase }\nlayers:\n  - core\n  - [rules, core]\n---\n';
+    expect(errorOf(() => readConventions('modules/a/CONVENTIONS.md', text, config, RULES))).toBe(
+      'harness: modules/a/CONVENTIONS.md:5: the folder "core" is listed twice in "layers"; list each folder once, in one layer or in one peer group',
+    );
   });
 
   it('names CONVENTIONS.md and the file line of a broken front matter', () => {

@@ -46,13 +46,19 @@ export interface CoverageThresholds {
   statements: number;
 }
 
+/**
+ * One entry of `layers`: a folder under src/, or a group of peer folders, each of which may import
+ * itself and the earlier layers but never another folder of its group.
+ */
+export type Layer = string | string[];
+
 /** A module's conventions: CONVENTIONS.md front matter over `harness.yaml` `conventions`. */
 export interface Conventions {
   naming: NamingConventions;
   coverage: CoverageThresholds;
   tests: { required: boolean };
-  /** Folders under src/, earliest first; each may import only itself and earlier ones. */
-  layers: string[];
+  /** Folders under src/, earliest first; each may import only itself and earlier layers. */
+  layers: Layer[];
 }
 
 /** A rule's severity plus its options (e.g. `maxLines`). */

@@ -3,6 +3,7 @@ import { compilePathGlob } from '../core/path-glob';
 import { HarnessConfigError } from './config-error';
 import { IMPORT_KINDS } from '../core/dep-constraint';
 import type { YamlSource } from './yaml-source';
+import { validateLayers, validateLayersOptions } from './validate-layers';
 import type { Conventions, CoverageThresholds, NamingConventions, RuleSetting } from './types';
 import type { DepConstraint, ImportKind } from '../core/dep-constraint';
 
@@ -49,6 +50,7 @@ export function validateRules(src: YamlSource, path: Path, value: unknown, ruleI
       fail(src, where, `unknown severity "${String(severity)}" for rule "${id}"`, 'use error, warn or off');
     }
     if (id === 'circular') validateCircularOptions(src, [...path, id], options);
+    if (id === 'layers') validateLayersOptions(src, [...path, id], options);
     settings[id] = { severity: severity as RuleSetting['severity'], options };
   }
   return settings;
@@ -173,11 +175,6 @@ export function validateConventions(src: YamlSource, path: Path, value: Record<s
     }
     if (typeof tests.required === 'boolean') result.tests.required = tests.required;
   }
-  if (value.layers !== undefined) {
-    if (!Array.isArray(value.layers) || value.layers.some((l) => typeof l !== 'string' || !/^[\w.-]+$/.test(l))) {
-      fail(src, [...path, 'layers'], '"layers" must be a list of folder names under src/', 'write it as [types, config, repo, service, runtime, ui]');
-    }
-    result.layers = value.layers as string[];
-  }
+  if (value.layers !== undefined) result.layers = validateLayers(src, [...path, 'layers'], value.layers);
   return result;
 }

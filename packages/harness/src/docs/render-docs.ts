@@ -1,5 +1,6 @@
 import type { HarnessConfig } from '../config/types';
 import type { DepConstraint } from '../core/dep-constraint';
+import { describeLayerOrder } from './describe-layer-order';
 import type { ModuleRow } from './read-module-rows';
 
 /**
@@ -56,7 +57,7 @@ export function renderArchitecture(
   const layers = config.conventions.layers;
   lines.push(
     layers.length
-      ? `Inside a module, folders under \`src/\` form layers in this order: ${layers.map((l) => `\`${l}\``).join(' → ')}. A file may import only its own layer or earlier ones.`
+      ? describeLayerOrder(layers)
       : 'Each module may declare folder layers in its CONVENTIONS.md front matter (`layers: [types, service, ui]`); a file may then import only its own layer or earlier ones.',
   );
   lines.push('', '## Documentation', '');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
-import { createFixWorkspace, listChangedFiles, writeModuleDocs, type FixWorkspace } from './__fixtures__/create-fix-workspace';
+import { createFixWorkspace, listChangedFiles, writeModuleDocs, type FixWorkspace } from '../testing/create-fix-workspace';
 import { fixFindings } from './fix-findings';
 import { updateProjectFiles } from './update-project-files';
 import type { FixFileSystem } from './types';

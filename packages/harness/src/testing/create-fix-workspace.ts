@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
-import { runCheck } from '../../check/run-check';
-import { collectWorkspace } from '../../collect/collect-workspace';
-import type { ProjectFiles } from '../../collect/read-file-map';
-import { readHarnessConfig } from '../../config/read-harness-config';
-import type { Finding } from '../../core/finding';
-import { RULE_IDS } from '../../rules';
-import type { CheckContext } from '../../collect/types';
+import { runCheck } from '../check/run-check';
+import { collectWorkspace } from '../collect/collect-workspace';
+import type { ProjectFiles } from '../collect/read-file-map';
+import { readHarnessConfig } from '../config/read-harness-config';
+import type { Finding } from '../core/finding';
+import { RULE_IDS } from '../rules';
+import type { CheckContext } from '../collect/types';
 
 export interface FixtureModule {
   name: string;
