@@ -1,5 +1,6 @@
 import { DEFAULT_CONVENTIONS } from '../config/defaults';
 import { createTestCheckContext } from '../testing/create-test-context';
+import { RULES } from '../rules';
 import { runCheck } from './run-check';
 
 describe('runCheck', () => {
@@ -56,5 +57,41 @@ describe('runCheck', () => {
       ['a', 'modules/a/README.md', 'Missing module document'],
       ['a', 'modules/a/CONVENTIONS.md', 'Missing module document'],
     ]);
+  });
+
+  describe('when a rule throws', () => {
+    const files = {
+      'modules/a/src/index.ts': 'export function bad_name() { console.log(1); }\n',
+      'modules/b/src/index.ts': 'export function other_bad() {}\n',
+    };
+    const rule = (id: string) => RULES.find((r) => r.id === id)!;
+    afterEach(() => jest.restoreAllMocks());
+
+    it('costs one error finding for that rule and project; every other rule and project still reports', async () => {
+      const naming = rule('naming');
+      const real = naming.check;
+      jest.spyOn(naming, 'check').mockImplementation((ctx) => {
+        if (ctx.project.name !== 'a') return real(ctx);
+        ctx.readSource('modules/a/src/index.ts');
+        throw new TypeError('x is undefined');
+      });
+      const ctx = createTestCheckContext({ projects: [{ name: 'a', root: 'modules/a' }, { name: 'b', root: 'modules/b' }], files });
+      const result = await runCheck(ctx, ['a', 'b'], ['naming', 'no-console']);
+      expect(result.findings.map((f) => [f.project, f.rule, f.severity, f.title, f.file, f.found])).toEqual([
+        ['a', 'naming', 'error', 'Rule failed', 'modules/a/src/index.ts', 'TypeError: x is undefined'],
+        ['a', 'no-console', 'error', 'Console call in module source', 'modules/a/src/index.ts', 'console.log'],
+        ['b', 'naming', 'error', 'Naming convention violation', 'modules/b/src/index.ts', 'other_bad'],
+      ]);
+    });
+
+    it('does the same for a rule whose promise rejects', async () => {
+      jest.spyOn(rule('no-console'), 'check').mockRejectedValue(new Error('async failure'));
+      const ctx = createTestCheckContext({ projects: [{ name: 'a', root: 'modules/a' }], files });
+      const result = await runCheck(ctx, ['a'], ['naming', 'no-console']);
+      expect(result.findings.map((f) => [f.rule, f.title, f.found])).toEqual([
+        ['naming', 'Naming convention violation', 'bad_name'],
+        ['no-console', 'Rule failed', 'Error: async failure'],
+      ]);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { RULE_IDS, RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/types';
 import type { CheckContext, ProjectInfo } from '../collect/types';
 import { findParseErrors } from './find-parse-errors';
+import { runIsolatedRule } from './run-isolated-rule';
 
 export interface CheckResult {
   findings: Finding[];
@@ -34,7 +35,7 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
       const setting = resolveSetting(rule, context.config, module);
       if (setting.severity === 'off') continue;
       const ruleContext: RuleContext = { ...context, project, conventions: module.conventions, conventionsFile, setting };
-      for (const f of await rule.check(ruleContext)) {
+      for (const f of await runIsolatedRule(rule, ruleContext, onlyRules ?? RULE_IDS)) {
         findings.push({ ...f, rule: rule.id, severity: f.severity ?? setting.severity, project: name });
       }
     }
