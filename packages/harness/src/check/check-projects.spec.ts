@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
+import { RULES } from '../rules';
 import { checkProjects } from './check-projects';
 import { normalizeCheckOptions } from './normalize-options';
 
@@ -71,6 +72,24 @@ describe('checkProjects', () => {
     expect(billing.output).toContain('ERROR: File could not be parsed\nFile: modules/billing/src/lib/broken.ts');
     expect(billing.output).toContain('Found: `badName`');
     expect(billing.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a rule that throws as one block and keeps the other rules\' findings, in the same output as the rest', async () => {
+    const docs = RULES.find((r) => r.id === 'docs')!;
+    const spy = jest.spyOn(docs, 'check').mockImplementation(() => {
+      throw new Error('docs broke');
+    });
+    try {
+      const ws = writeWorkspace({ ...base, ...writeModule('billing', { 'modules/billing/src/lib/other.ts': 'export function badName() {}\n' }) });
+      const { billing } = await checkProjects({ workspaceRoot: ws.root, graph: ws.graph, projectFiles: ws.projectFiles, projects: ['billing'], options: normalizeCheckOptions({}) });
+      expect(billing.success).toBe(false);
+      expect(billing.output).toContain('ERROR: Rule failed\nFile: modules/billing\nLine: 1\nFound: `Error: docs broke`\n');
+      expect(billing.output).toContain('Found: `badName`');
+      expect(billing.output).not.toContain('harness: internal error');
+      expect(billing.output).not.toMatch(/\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('turns a config error into one line for every project, with no stack trace', async () => {
