@@ -99,6 +99,22 @@ describe('runCursorHook', () => {
     expect(failing.err[0]).toMatch(/^harness: internal error: boom; /);
   });
 
+  it('keeps stdout for its JSON while the check runs', async () => {
+    const io = makeIo(stop(), outside);
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      await runCursorHook({}, io, async () => {
+        process.stdout.write('NX   graph rebuilt\n');
+        return respond(0);
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual(['NX   graph rebuilt\n']);
+    expect(io.out).toEqual(['{}']);
+  });
+
   it('is what harness check --hook=cursor runs', async () => {
     const io = makeIo(stop({ workspace_roots: [outside] }), outside);
     expect(await runCli(['check', '--hook=cursor'], io)).toBe(0);

@@ -22,7 +22,8 @@ export const CURSOR_FOLLOWUP_INSTRUCTION =
 export async function runCursorHook(options: Record<string, unknown>, io: CliIo, check: CheckRunner = runCheckRequest): Promise<number> {
   let message: string | undefined;
   try {
-    message = await checkCursorWorkspaces(await io.readStdin(), io.cwd, (root) => check({ paths: [], cwd: root, options }));
+    const stdin = await io.readStdin();
+    message = await sendStdoutToStderr(() => checkCursorWorkspaces(stdin, io.cwd, (root) => check({ paths: [], cwd: root, options })));
   } catch (error) {
     if (isHarnessConfigError(error) && !(error instanceof HarnessUsageError)) {
       // A broken harness.yaml or CONVENTIONS.md is the agent's to fix too, as for Claude Code.
@@ -48,4 +49,18 @@ async function checkCursorWorkspaces(stdin: string, cwd: string, checkChangedFil
     if (response.exitCode !== 0) outputs.push(response.output.trimEnd());
   }
   return outputs.length > 0 ? `${outputs.join('\n\n')}\n\n${CURSOR_FOLLOWUP_INSTRUCTION}` : undefined;
+}
+
+/**
+ * Cursor parses the hook's whole stdout as JSON, so whatever else writes there meanwhile (Nx
+ * rebuilding the graph, say) goes to stderr until the one JSON line is ready.
+ */
+async function sendStdoutToStderr<T>(work: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = ((...args: Parameters<typeof process.stderr.write>) => process.stderr.write(...args)) as typeof process.stdout.write;
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write;
+  }
 }
