@@ -106,12 +106,16 @@ describe('nx g harness:init wires the agents', () => {
   });
 
   it('adds the Cursor stop hook and MCP server, the Codex MCP server, and the VS Code one where VS Code is used', async () => {
-    expect(JSON.parse(read('.cursor/hooks.json'))).toEqual({ version: 1, hooks: { stop: [{ command: 'npx harness check --hook=cursor' }] } });
-    expect(JSON.parse(read('.cursor/mcp.json')).mcpServers.harness).toEqual({ command: 'npx', args: ['harness', 'mcp'] });
-    expect(read('.codex/config.toml')).toContain('[mcp_servers.harness]\ncommand = "npx"\nargs = ["harness", "mcp"]\n');
+    // The same command lines as Claude Code's hook and .mcp.json, however those start harness.
+    const claudeCommand: string = JSON.parse(read('.claude/settings.json')).hooks.PostToolUse[1].hooks[0].command;
+    const { type, ...server } = JSON.parse(read('.mcp.json')).mcpServers.harness as { type: string; command: string; args: string[] };
+    expect(type).toBe('stdio');
+    expect(JSON.parse(read('.cursor/hooks.json'))).toEqual({ version: 1, hooks: { stop: [{ command: claudeCommand.replace('--hook=claude', '--hook=cursor') }] } });
+    expect(JSON.parse(read('.cursor/mcp.json')).mcpServers.harness).toEqual(server);
+    expect(read('.codex/config.toml')).toContain(`[mcp_servers.harness]\ncommand = "${server.command}"\nargs = [${server.args.map((a) => `"${a}"`).join(', ')}]\n`);
     const usesVscode = (await runCommand('git', ['ls-tree', '--name-only', 'HEAD', '.vscode/'], { cwd: dir })).stdout.trim() !== '';
     expect(fs.existsSync(path.join(dir, '.vscode/mcp.json'))).toBe(usesVscode);
-    if (usesVscode) expect(JSON.parse(read('.vscode/mcp.json')).servers.harness).toEqual({ type: 'stdio', command: 'npx', args: ['harness', 'mcp'] });
+    if (usesVscode) expect(JSON.parse(read('.vscode/mcp.json')).servers.harness).toEqual({ type: 'stdio', ...server });
   }, STEP_TIMEOUT_MS);
 
   it('changes nothing when run again', async () => {

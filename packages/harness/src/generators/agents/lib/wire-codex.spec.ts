@@ -1,9 +1,9 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { parse } from 'smol-toml';
-import { wireAgentTools } from './wire-agent-tools';
+import { MCP_SERVER, wireAgentTools } from './wire-agent-tools';
 
-const TABLE = '[mcp_servers.harness]\ncommand = "npx"\nargs = ["harness", "mcp"]\n';
+const TABLE = `[mcp_servers.harness]\ncommand = "${MCP_SERVER.command}"\nargs = [${MCP_SERVER.args.map((a) => `"${a}"`).join(', ')}]\n`;
 
 function wireCodex(tree: Tree): string[] {
   return wireAgentTools(tree, ['codex']).written;
@@ -19,7 +19,7 @@ describe('Codex wiring', () => {
     expect(wireCodex(tree)).toEqual(['.codex/config.toml']);
     const text = tree.read('.codex/config.toml', 'utf8') ?? '';
     expect(text).toContain(TABLE);
-    expect(parse(text)).toEqual({ mcp_servers: { harness: { command: 'npx', args: ['harness', 'mcp'] } } });
+    expect(parse(text)).toEqual({ mcp_servers: { harness: MCP_SERVER } });
   });
 
   it('appends after the user text, which stays byte for byte, and a second run changes nothing', () => {
@@ -28,7 +28,7 @@ describe('Codex wiring', () => {
     wireCodex(tree);
     const text = tree.read('.codex/config.toml', 'utf8') ?? '';
     expect(text.startsWith(`${user}\n\n`)).toBe(true);
-    expect(parse(text)).toMatchObject({ model: 'o4', mcp_servers: { docs: { command: 'docs-mcp' }, harness: { command: 'npx' } }, profiles: { fast: { model: 'mini' } } });
+    expect(parse(text)).toMatchObject({ model: 'o4', mcp_servers: { docs: { command: 'docs-mcp' }, harness: MCP_SERVER }, profiles: { fast: { model: 'mini' } } });
     expect(wireCodex(tree)).toEqual([]);
     expect(tree.read('.codex/config.toml', 'utf8')).toBe(text);
   });
@@ -50,7 +50,7 @@ describe('Codex wiring', () => {
 
   it('refuses an mcp_servers it cannot add a table to, and one that is not a table', () => {
     tree.write('.codex/config.toml', 'model = "o4"\nmcp_servers = { docs = { command = "d" } }\n');
-    expect(() => wireCodex(tree)).toThrow(/^harness: \.codex\/config\.toml:2: harness cannot add \[mcp_servers\.harness\] .*; add the table by hand \(command = "npx", args = \["harness","mcp"\]\)/);
+    expect(() => wireCodex(tree)).toThrow(/^harness: \.codex\/config\.toml:2: harness cannot add \[mcp_servers\.harness\] .*; add the table by hand \(command = ".+", args = \[.*"mcp"\]\)/);
     tree.write('.codex/config.toml', '\nmcp_servers = "none"\n');
     expect(() => wireCodex(tree)).toThrow('harness: .codex/config.toml:2: "mcp_servers" is not a table; fix the file');
   });

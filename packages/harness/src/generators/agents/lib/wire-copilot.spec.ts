@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readJson, type Tree } from '@nx/devkit';
-import { wireAgentTools } from './wire-agent-tools';
+import { MCP_SERVER, wireAgentTools } from './wire-agent-tools';
 
 describe('Copilot wiring', () => {
   let tree: Tree;
@@ -16,7 +16,7 @@ describe('Copilot wiring', () => {
   it('writes .vscode/mcp.json under servers where VS Code is in use', () => {
     tree.write('.vscode/extensions.json', '{ "recommendations": [] }');
     expect(wireAgentTools(tree, ['copilot']).written).toEqual(['.mcp.json', '.vscode/mcp.json']);
-    expect(readJson(tree, '.vscode/mcp.json')).toEqual({ servers: { harness: { type: 'stdio', command: 'npx', args: ['harness', 'mcp'] } } });
+    expect(readJson(tree, '.vscode/mcp.json')).toEqual({ servers: { harness: { type: 'stdio', ...MCP_SERVER } } });
   });
 
   it('keeps the user servers, inputs and comments, and a second run changes nothing', () => {
@@ -27,7 +27,7 @@ describe('Copilot wiring', () => {
     expect(first).toContain('// shared with the team');
     expect(readJson(tree, '.vscode/mcp.json')).toEqual({
       inputs: [{ type: 'promptString', id: 'key' }],
-      servers: { db: { type: 'stdio', command: 'db-mcp' }, harness: { type: 'stdio', command: 'npx', args: ['harness', 'mcp'] } },
+      servers: { db: { type: 'stdio', command: 'db-mcp' }, harness: { type: 'stdio', ...MCP_SERVER } },
     });
     expect(wireAgentTools(tree, ['copilot']).written).toEqual([]);
     expect(tree.read('.vscode/mcp.json', 'utf8')).toBe(first);

@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readJson, type Tree } from '@nx/devkit';
-import { CURSOR_HOOK_COMMAND, MCP_SERVER, wireAgentTools } from './wire-agent-tools';
+import { CLAUDE_HOOK_COMMAND, CURSOR_HOOK_COMMAND, MCP_SERVER, wireAgentTools } from './wire-agent-tools';
 
 function wireCursor(tree: Tree): string[] {
   return wireAgentTools(tree, ['cursor']).written;
@@ -14,10 +14,11 @@ describe('Cursor wiring', () => {
 
   it('writes a stop hook that runs harness check --hook=cursor, and the MCP server', () => {
     expect(wireCursor(tree)).toEqual(['.cursor/hooks.json', '.cursor/mcp.json']);
-    expect(readJson(tree, '.cursor/hooks.json')).toEqual({ version: 1, hooks: { stop: [{ command: 'npx harness check --hook=cursor' }] } });
-    expect(readJson(tree, '.cursor/mcp.json')).toEqual({ mcpServers: { harness: { command: 'npx', args: ['harness', 'mcp'] } } });
-    expect(CURSOR_HOOK_COMMAND).toBe('npx harness check --hook=cursor');
-    expect(MCP_SERVER).toEqual({ command: 'npx', args: ['harness', 'mcp'] });
+    expect(readJson(tree, '.cursor/hooks.json')).toEqual({ version: 1, hooks: { stop: [{ command: CURSOR_HOOK_COMMAND }] } });
+    expect(readJson(tree, '.cursor/mcp.json')).toEqual({ mcpServers: { harness: MCP_SERVER } });
+    expect(CURSOR_HOOK_COMMAND).toMatch(/ check --hook=cursor$/);
+    expect(CURSOR_HOOK_COMMAND.replace('--hook=cursor', '--hook=claude')).toBe(CLAUDE_HOOK_COMMAND);
+    expect(MCP_SERVER.args).toContain('mcp');
   });
 
   it('keeps the user keys, hooks and comments, and a second run changes nothing', () => {
