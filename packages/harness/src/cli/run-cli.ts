@@ -4,6 +4,7 @@ import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
 import { readHookFile, readStandardInput } from './read-hook-payload';
 import { runCheckRequest } from '../check/run-check-request';
+import { runCursorHook } from './run-cursor-hook';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {
@@ -23,7 +24,8 @@ const processIo: CliIo = {
 /**
  * `harness <command>`; returns the exit code. `check` exits like `harness-check` (0 clean,
  * 1 errors or bad input); with `--hook=claude` an error finding exits 2 with the blocks on
- * stderr, the one code and stream Claude Code hands back to the model.
+ * stderr, the one code and stream Claude Code hands back to the model; `--hook=cursor` answers
+ * Cursor's stop hook in JSON (run-cursor-hook.ts).
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let command: CliCommand;
@@ -46,6 +48,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await startMcpServer(io.cwd);
     return 0;
   }
+  if (command.hook === 'cursor') return runCursorHook(command.options, io);
   const failureCode = command.hook ? 2 : 1;
   try {
     let paths = command.paths;

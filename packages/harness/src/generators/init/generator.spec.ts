@@ -38,6 +38,14 @@ describe('init generator', () => {
     expect(text.match(/<!-- harness:start -->/g)).toHaveLength(1);
   });
 
+  it('wires the agents --agents names, and none with --skipAgents', async () => {
+    await initGenerator(tree, { agents: ['cursor'] });
+    expect(['.cursor/hooks.json', '.cursor/mcp.json', '.claude/settings.json', '.mcp.json', '.codex/config.toml'].map((f) => tree.exists(f))).toEqual([true, true, false, false, false]);
+    const skipped = createTreeWithEmptyWorkspace();
+    await initGenerator(skipped, { skipAgents: true, agents: ['cursor'] });
+    expect(['.cursor', '.claude', '.codex'].some((dir) => skipped.children(dir).length > 0) || skipped.exists('.mcp.json')).toBe(false);
+  });
+
   it('never overwrites an existing harness.yaml', async () => {
     tree.write('harness.yaml', 'rules:\n  docs: warn\n');
     await initGenerator(tree, {});
