@@ -1,7 +1,24 @@
 import { readHarnessConfig } from './read-harness-config';
 import { readConventions } from './read-conventions';
 
-const RULES = ['docs', 'naming', 'file-size', 'circular'];
+import type { RuleDeclaration } from './types';
+
+/** Stand-ins for the rule table (config sits below rules): two with options, two without. */
+const RULES: RuleDeclaration[] = [
+  { id: 'docs', defaultSeverity: 'error' },
+  { id: 'naming', defaultSeverity: 'error' },
+  {
+    id: 'file-size',
+    defaultSeverity: 'warn',
+    defaultOptions: { maxLines: 400 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxLines: { type: 'integer', minimum: 1 } } },
+  },
+  {
+    id: 'circular',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { ignoreTypeImports: { type: 'boolean' } } },
+  },
+];
 
 const errorOf = (fn: () => unknown): string => {
   try {
