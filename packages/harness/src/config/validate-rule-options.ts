@@ -39,8 +39,8 @@ export function compileOptionsSchema(schema: OptionsSchema): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
     if (!ajv) {
-      const Ajv = (require('ajv') as typeof import('ajv')).default;
-      ajv = new Ajv({ strict: true, allErrors: false });
+      const ajvModule = require('ajv') as typeof import('ajv');
+      ajv = new ajvModule.default({ strict: true, allErrors: false });
     }
     validate = ajv.compile(schema);
     validators.set(schema, validate);
