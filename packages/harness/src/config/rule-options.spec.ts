@@ -44,7 +44,9 @@ describe('rule options', () => {
   describe.each(WITH_OPTIONS.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const properties = rule.optionsSchema?.properties ?? {};
 
-    it('declares a schema for exactly its default options, and the defaults pass it', () => {
+    it('declares a valid draft-07 schema for exactly its default options, and the defaults pass it', () => {
+      // The run compiles without the meta-schema check; this is where a bad keyword is caught.
+      expect(() => new Ajv({ strict: true }).compile(rule.optionsSchema!)).not.toThrow();
       const validate = compileOptionsSchema(rule.optionsSchema!);
       if (rule.defaultOptions) expect(Object.keys(properties).sort()).toEqual(Object.keys(rule.defaultOptions).sort());
       expect(validate(rule.defaultOptions ?? {})).toBe(true);
