@@ -9,7 +9,7 @@ import { HarnessUsageError } from '../config/config-error';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
-import { RULE_IDS } from '../rules';
+import { RULES } from '../rules';
 import { isSourceFile } from '../rules/import-sites';
 import type { CheckContext, GitRunner } from '../collect/types';
 import { applyBaseline } from './apply-baseline';
@@ -48,7 +48,7 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     throw new HarnessUsageError('--update-baseline', 'rewrites whole projects, so it is not for a check of some files', 'run `nx run-many -t harness-check --update-baseline --skip-nx-cache`');
   }
   const projects = [...selection.projects.keys()];
-  const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
+  const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULES);
   const { projectFiles, changed } = markChangedFiles(workspaceRoot, fresh, selection);
   let context = await collectWorkspace({
     workspaceRoot,

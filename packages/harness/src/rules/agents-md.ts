@@ -9,6 +9,7 @@ import {
   type MarkdownCommand,
   type MarkdownLink,
 } from '../core/markdown';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 export interface AgentsMdOptions {
@@ -21,6 +22,15 @@ export interface AgentsMdOptions {
 }
 
 const DEFAULT_OPTIONS: AgentsMdOptions = { maxLines: 100, moduleMaxLines: 40, chainBytes: 32768 };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    maxLines: { type: 'integer', minimum: 1, description: 'The most lines of the root AGENTS.md.' },
+    moduleMaxLines: { type: 'integer', minimum: 1, description: 'The most lines of any nested AGENTS.md.' },
+    chainBytes: { type: 'integer', minimum: 1, description: 'The most bytes of the AGENTS.md files from the root down to a module folder, together.' },
+  },
+};
 const AGENTS_FILE = 'AGENTS.md';
 const REFERENCE = 'ARCHITECTURE.md#documentation';
 const SHOWN = 8;
@@ -42,6 +52,7 @@ export const agentsMdRule: Rule = {
   description: 'AGENTS.md files stay within their line and chain budgets, never repeat a parent, and name only paths, links, anchors, scripts and targets that exist.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   judgesWorkspace: true,
   check: checkAgentsMd,
 };
@@ -49,8 +60,6 @@ export const agentsMdRule: Rule = {
 export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as AgentsMdOptions;
   const root = normalizeRoot(ctx.project.root);
-  const badOption = findBadOption(ctx, options);
-  if (badOption) return ownsOptionFindings(ctx, root) ? [badOption] : [];
   const findings: RuleFinding[] = [];
   for (const folder of listFolders(root)) {
     if (!(folder ? anchorsFolder(ctx, folder) : !root)) continue;
@@ -65,16 +74,6 @@ export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   }
   if (root) findings.push(...checkChainBudget(ctx, root, options.chainBytes));
   return findings;
-}
-
-/**
- * A bad option is reported once: on the workspace project, or where a workspace has none (no
- * workspace docs yet), on the project whose name sorts first.
- */
-function ownsOptionFindings(ctx: RuleContext, root: string): boolean {
-  if (!root) return true;
-  const projects = Object.values(ctx.projects);
-  return !projects.some((p) => !normalizeRoot(p.root)) && ctx.project.name === projects.map((p) => p.name).sort()[0];
 }
 
 /** `''` for the workspace root, then every folder down to `root`. */
@@ -384,17 +383,3 @@ function readScripts(ctx: RuleContext, folder: string): string[] {
 
 const listOrNone = (names: string[]) =>
   names.length === 0 ? '(none)' : names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? `, and ${names.length - SHOWN} more` : '');
-
-/** A wrong option must not silently disable the rule. */
-function findBadOption(ctx: RuleContext, options: AgentsMdOptions): RuleFinding | undefined {
-  const bad = (Object.keys(DEFAULT_OPTIONS) as Array<keyof AgentsMdOptions>).find((key) => !Number.isInteger(options[key]) || options[key] < 1);
-  if (!bad) return undefined;
-  return {
-    ...WHOLE_FILE,
-    title: 'Invalid rule option',
-    file: ctx.config.file,
-    found: `${bad}: ${JSON.stringify(options[bad])}`,
-    expected: `${bad} is a whole number, 1 or more`,
-    fix: `Set rules.agents-md.${bad} to a whole number such as ${DEFAULT_OPTIONS[bad]}, or remove it to use the default of ${DEFAULT_OPTIONS[bad]}`,
-  };
-}

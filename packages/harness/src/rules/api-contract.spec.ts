@@ -1,4 +1,5 @@
 import { DEFAULT_CONVENTIONS } from '../config/defaults';
+import { readHarnessConfig } from '../config/read-harness-config';
 import { formatTextBlock } from '../report/text';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
 import { apiContractRule, checkApiContract } from './api-contract';
@@ -203,19 +204,10 @@ describe('api-contract rule', () => {
     ]);
   });
 
-  it('reports a handlers option that is not a list of globs', () => {
-    const findings = runApiContract({ files: { [SPEC]: OPENAPI }, options: { handlers: 'src/handlers' } });
-    expect(findings).toEqual([
-      {
-        title: 'Invalid rule option',
-        file: 'harness.yaml',
-        line: 0,
-        column: 0,
-        found: 'handlers: "src/handlers"',
-        expected: 'handlers is a list of globs relative to the project root',
-        fix: 'Set rules.api-contract.handlers to a list such as ["**/handlers/**","**/*.handler.ts","**/*-handler.ts"], or remove it to use that default',
-        reference: SPEC,
-      },
-    ]);
+  it('refuses a handlers option that is not a list of globs when harness.yaml loads', () => {
+    const text = 'rules:\n  api-contract:\n    severity: error\n    handlers: src/handlers\n';
+    expect(() => readHarnessConfig(text, [apiContractRule])).toThrow(
+      'harness: harness.yaml:4: "handlers" must be a list, got "src/handlers"; write handlers: ["**/handlers/**","**/*.handler.ts","**/*-handler.ts"] (the default), or remove it',
+    );
   });
 });

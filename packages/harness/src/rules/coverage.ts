@@ -1,4 +1,4 @@
-import type { CoverageThresholds } from '../config/types';
+import type { CoverageThresholds, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { joinRoot, listCodeFiles, TEST_FILE } from './project-files';
@@ -32,6 +32,18 @@ export interface CoverageOptions {
 }
 
 const DEFAULT_OPTIONS: CoverageOptions = { reportPaths: [], requireReport: false };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    reportPaths: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Where to look first for coverage-summary.json, workspace-relative; {projectRoot} and {projectName} are replaced.',
+    },
+    requireReport: { type: 'boolean', description: 'A missing or stale report is an error rather than a warning (for CI jobs that run the tests first).' },
+  },
+};
 
 /** One metric of a jest json-summary entry; jest writes `"Unknown"` when there is nothing to count. */
 interface SummaryMetric {
@@ -48,6 +60,7 @@ export const coverageRule: Rule = {
   description: "The module's coverage-summary.json meets its coverage thresholds.",
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkCoverage,
 };
 

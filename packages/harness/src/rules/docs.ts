@@ -1,5 +1,6 @@
 import { hasRealText, splitSections, toAnchor } from '../core/markdown-sections';
 import { checkDocReferences } from './check-doc-references';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const DEFAULT_README_SECTIONS = ['Purpose', 'Public API', 'Dependencies', 'Testing'];
@@ -59,6 +60,17 @@ interface DocsOptions {
   brief: string;
 }
 
+const SECTION_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    readmeSections: { ...SECTION_LIST, description: "The `##` sections each module's README.md must have, with real text." },
+    conventionsSections: { ...SECTION_LIST, description: "The `##` sections each module's CONVENTIONS.md must have, with real text." },
+    brief: { type: 'string', minLength: 1, description: 'The workspace file that says what the workspace does and lists every module.' },
+  },
+};
+
 /**
  * Module documents: README.md and CONVENTIONS.md with their sections, judged on each module. The
  * workspace's own documents (BRIEF.md and its module map, ARCHITECTURE.md, docs/) are judged on
@@ -69,6 +81,7 @@ export const docsRule: Rule = {
   description: 'README.md and CONVENTIONS.md exist, have their required sections with real text, and BRIEF.md lists the module.',
   defaultSeverity: 'error',
   defaultOptions: { readmeSections: DEFAULT_README_SECTIONS, conventionsSections: DEFAULT_CONVENTIONS_SECTIONS, brief: 'BRIEF.md' },
+  optionsSchema: OPTIONS_SCHEMA,
   judgesWorkspace: true,
   check(ctx) {
     const { root, name } = ctx.project;

@@ -1,6 +1,6 @@
 import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '../core/case-styles';
 import type { Declaration, DeclarationKind } from '../core/source-facts';
-import type { NamingConventions } from '../config/types';
+import type { NamingConventions, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, listSourceFiles } from './project-files';
@@ -44,6 +44,14 @@ export interface NamingOptions {
 }
 
 const DEFAULT_OPTIONS: NamingOptions = { pascalCaseComponents: true, strictConstants: false };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    pascalCaseComponents: { type: 'boolean', description: 'In .tsx/.jsx files a PascalCase function is a React component, whatever `functions` says.' },
+    strictConstants: { type: 'boolean', description: 'Hold constants to the constants style and variables to the variables style, with no overlap.' },
+  },
+};
 
 /**
  * Names against the module's conventions. Declarations are judged by kind; a file by its base
@@ -57,6 +65,7 @@ export const namingRule: Rule = {
   description: 'Function, class, variable, constant, type and file names follow the module conventions.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkNaming,
 };
 

@@ -1,3 +1,4 @@
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, joinRoot, listSourceFiles, TEST_FILE } from './project-files';
@@ -11,6 +12,11 @@ export interface TestsOptions {
 }
 
 const DEFAULT_OPTIONS: TestsOptions = { testDir: 'tests' };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { testDir: { type: 'string', minLength: 1, description: 'Folder under the project root where the fix says to create a missing test.' } },
+};
 
 /**
  * A module has tests, and with `--base` every source file changed since that ref has a test of
@@ -22,6 +28,7 @@ export const testsRule: Rule = {
   description: 'The module has tests, and with --base every changed source file has a test.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkTests,
 };
 

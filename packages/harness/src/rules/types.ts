@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import type { Conventions, RuleSetting } from '../config/types';
+import type { Conventions, RuleDeclaration, RuleSetting } from '../config/types';
 import type { CheckContext, ProjectInfo } from '../collect/types';
 
 /** What one rule sees for one project. */
@@ -16,14 +16,14 @@ export interface RuleContext extends CheckContext {
 export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'project'> &
   Partial<Pick<Finding, 'severity'>>;
 
-/** A rule is plain data plus one pure function over a read-only context. */
-export interface Rule {
-  id: string;
+/**
+ * A rule is plain data plus one pure function over a read-only context. Its id, defaults and
+ * option schema (`RuleDeclaration`) are what the config loader validates against; `ctx.setting`
+ * then holds options that passed that schema, merged over `defaultOptions`.
+ */
+export interface Rule extends RuleDeclaration {
   /** One line for docs and `--help`. */
   description: string;
-  defaultSeverity: 'error' | 'warn' | 'off';
-  /** Default options, merged under the user's. */
-  defaultOptions?: Record<string, unknown>;
   /**
    * True when the rule also judges the workspace's own files (BRIEF.md, AGENTS.md, ...): it then
    * runs on the workspace project (root ''), and only such rules do.

@@ -70,8 +70,8 @@ describe('init generator with an ESLint config', () => {
     );
     await initGenerator(tree, {});
     const { readHarnessConfig } = await import('../../config/read-harness-config');
-    const { RULE_IDS } = await import('../../rules');
-    expect(readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS).constraints).toEqual([
+    const { RULES } = await import('../../rules');
+    expect(readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULES).constraints).toEqual([
       { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:kernel'] },
       { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:app'] },
     ]);
@@ -85,8 +85,8 @@ describe('init generator with an ESLint config', () => {
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     await initGenerator(tree, {});
     const { readHarnessConfig } = await import('../../config/read-harness-config');
-    const { RULE_IDS } = await import('../../rules');
-    readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS);
+    const { RULES } = await import('../../rules');
+    readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULES);
     expect(readIgnore(tree)).toContain('apps/demos');
     expect(readIgnore(tree)).not.toContain('libs/ui');
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^harness: demos has no lint target, so ESLint's module-boundaries rule never judged its imports/));
