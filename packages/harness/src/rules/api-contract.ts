@@ -162,6 +162,7 @@ function findDuplicateOperations(spec: string, operations: Operation[]): RuleFin
       continue;
     }
     findings.push({
+      kind: 'api-contract/duplicate-operation-id',
       title: 'Duplicate operationId',
       file: spec,
       line: operation.line,
@@ -191,6 +192,7 @@ function findMissingHandlers(
     reported.add(operation.id);
     const name = convertToStyle(operation.id, style)!;
     findings.push({
+      kind: 'api-contract/missing-handler',
       title: 'Operation has no handler',
       file: spec,
       line: operation.line,
@@ -227,6 +229,7 @@ function findStrayHandlers(
     for (const declaration of ctx.readSource(file).declarations) {
       if (declaration.kind !== 'function' || !declaration.exported || accepted.has(declaration.name)) continue;
       findings.push({
+        kind: 'api-contract/stray-handler',
         title: 'Handler not in the API contract',
         file,
         line: declaration.line,
@@ -245,6 +248,7 @@ function findStrayHandlers(
 
 function createInvalidSpecFinding(spec: string, message: string, line: number, column: number): RuleFinding {
   return {
+    kind: 'api-contract/invalid-spec',
     title: 'Invalid OpenAPI file',
     file: spec,
     line,
@@ -259,6 +263,7 @@ function createInvalidSpecFinding(spec: string, message: string, line: number, c
 /** A wrong option must not silently disable the rule. */
 function createBadOptionFinding(ctx: RuleContext, handlers: unknown): RuleFinding {
   return {
+    kind: 'api-contract/invalid-option',
     title: 'Invalid rule option',
     file: ctx.config.file,
     line: 0,

@@ -130,6 +130,7 @@ function describeCommand(ctx: RuleContext): string {
 
 function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFinding {
   return {
+    kind: 'coverage/missing-report',
     title: 'Coverage report missing',
     file: candidates[0],
     line: 0,
@@ -143,6 +144,7 @@ function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFindi
 
 function createStaleFinding(ctx: RuleContext, report: string, newerFile: string): RuleFinding {
   return {
+    kind: 'coverage/stale-report',
     title: 'Stale coverage report',
     file: report,
     line: 0,
@@ -156,6 +158,7 @@ function createStaleFinding(ctx: RuleContext, report: string, newerFile: string)
 
 function createMalformedFinding(ctx: RuleContext, report: string, error: string, line: number): RuleFinding {
   return {
+    kind: 'coverage/invalid-report',
     title: 'Coverage report is not valid JSON',
     file: report,
     line,
@@ -169,6 +172,7 @@ function createMalformedFinding(ctx: RuleContext, report: string, error: string,
 
 function createNoTotalsFinding(ctx: RuleContext, report: string): RuleFinding {
   return {
+    kind: 'coverage/no-totals',
     title: 'Coverage report has no totals',
     file: report,
     line: 0,
@@ -193,6 +197,7 @@ function checkMetric(
   if (pct === undefined || !(threshold > 0) || pct >= threshold) return [];
   return [
     {
+      kind: 'coverage/below-threshold',
       title: 'Coverage below threshold',
       file: report,
       line: 0,

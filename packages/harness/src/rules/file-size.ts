@@ -36,6 +36,7 @@ export function checkFileSize(ctx: RuleContext): RuleFinding[] {
 function createTooLongFinding(file: string, lineCount: number, maxLines: number): RuleFinding {
   const base = file.slice(file.lastIndexOf('/') + 1);
   return {
+    kind: 'file-size/too-long',
     title: 'File too long',
     file,
     line: 0,
@@ -52,6 +53,7 @@ function createTooLongFinding(file: string, lineCount: number, maxLines: number)
 /** A wrong option must not silently disable the rule. */
 function createBadOptionFinding(ctx: RuleContext, maxLines: unknown): RuleFinding {
   return {
+    kind: 'file-size/invalid-option',
     title: 'Invalid rule option',
     file: ctx.config.file,
     line: 0,
