@@ -20,6 +20,7 @@ describe('file-size rule', () => {
     const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(401) });
     expect(findings).toEqual([
       {
+        kind: 'file-size/too-long',
         title: 'File too long',
         file: 'modules/billing/src/lib/invoice.ts',
         line: 0,
@@ -70,6 +71,7 @@ describe('file-size rule', () => {
     const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(500) }, { maxLines });
     expect(findings).toEqual([
       {
+        kind: 'file-size/invalid-option',
         title: 'Invalid rule option',
         file: 'harness.yaml',
         line: 0,

@@ -33,6 +33,7 @@ describe('layers rule', () => {
     const files = { 'modules/billing/src/service/pay.ts': "import { Invoice } from '../types/invoice';\nimport { view } from '../ui/invoice-view';\n" };
     expect(runRule(files)).toEqual([
       {
+        kind: 'layers/upward-import',
         title: 'Layer order violation',
         file: 'modules/billing/src/service/pay.ts',
         line: 2,
