@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { makeFinding, SUMMARY } from './__fixtures__/make-finding';
-import { formatJson, JSON_FINDING_KEYS } from './json';
+import { formatJson, JSON_FINDING_KEYS, toJsonFinding } from './json';
 
 describe('formatJson', () => {
   it('writes one object per finding with exactly the contract keys, in sorted order', () => {
@@ -31,6 +33,12 @@ describe('formatJson', () => {
     ]);
     // A kind with no data has no data key at all, so `"data" in finding` means there is some.
     expect(Object.keys(rows[1])).not.toContain('data');
+  });
+
+  it('writes the seed finding as the README shows it', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../../../README.md'), 'utf8');
+    const shown = /`--format=json` writes an array of findings[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(JSON.parse(shown ?? 'null')).toEqual(toJsonFinding(makeFinding()));
   });
 
   it('pretty-prints with two spaces', () => {
