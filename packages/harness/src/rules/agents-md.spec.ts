@@ -114,6 +114,7 @@ describe('agents-md', () => {
       const findings = runRule(createWorkspace(), 'workspace', { maxLines: 10 });
       expect(findings).toEqual([
         {
+          kind: 'agents-md/over-line-budget',
           title: 'AGENTS.md over its line budget',
           file: 'AGENTS.md',
           line: 0,
@@ -137,6 +138,7 @@ describe('agents-md', () => {
       const total = rootBytes + Buffer.byteLength(BILLING_AGENTS);
       expect(findings).toEqual([
         {
+          kind: 'agents-md/over-chain-budget',
           title: 'AGENTS.md chain over its byte budget',
           file: 'modules/billing/AGENTS.md',
           line: 0,
@@ -174,6 +176,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': BILLING_AGENTS + '* Import another module only through its entry point.\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/repeated-line',
           title: 'Line repeated from a parent AGENTS.md',
           file: 'modules/billing/AGENTS.md',
           line: 7,
@@ -217,6 +220,7 @@ describe('agents-md', () => {
       const renamed = createWorkspace({ 'modules/billing/src/lib/invoices.ts': 'export {};\n' }, ['modules/billing/src/lib/billing.ts']);
       expect(runRule(renamed, 'workspace')).toEqual([
         {
+          kind: 'agents-md/missing-path',
           title: 'Missing path in agent docs',
           file: 'AGENTS.md',
           line: 15,
@@ -263,6 +267,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': '# billing\n\nSee [the guide](docs/guide.md).\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/broken-link',
           title: 'Broken link in agent docs',
           file: 'modules/billing/AGENTS.md',
           line: 3,
@@ -284,6 +289,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n[brief](BRIEF.md#modules) and [here](#nowhere).\n' });
       expect(runRule(check, 'workspace')).toEqual([
         {
+          kind: 'agents-md/broken-anchor',
           title: 'Broken anchor in agent docs',
           file: 'AGENTS.md',
           line: 3,
@@ -315,6 +321,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('npm run build', 'npm run compile') });
       expect(runRule(check, 'workspace')).toEqual([
         {
+          kind: 'agents-md/unknown-script',
           title: 'Unknown npm script in agent docs',
           file: 'AGENTS.md',
           line: 7,
@@ -339,6 +346,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': '# billing\n\n`npx nx run billing:lint`\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/unknown-target',
           title: 'Unknown Nx target in agent docs',
           file: 'modules/billing/AGENTS.md',
           line: 3,
@@ -360,6 +368,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('billing:test', 'payments:test') });
       expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
+          kind: 'agents-md/unknown-project',
           title: 'Unknown Nx project in agent docs',
           found: 'nx run payments:test',
           expected: '"payments" is a project in the Nx project graph',
@@ -372,6 +381,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('-t harness-check', '-t harness-check,lint') });
       expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
+          kind: 'agents-md/unknown-target',
           title: 'Unknown Nx target in agent docs',
           found: 'nx run-many -t harness-check,lint',
           expected: '"lint" is a target of some project',

@@ -105,6 +105,7 @@ function checkLineBudget(file: string, text: string, maxLines: number): RuleFind
   return [
     {
       ...WHOLE_FILE,
+      kind: 'agents-md/over-line-budget',
       title: 'AGENTS.md over its line budget',
       file,
       found: `${lineCount} lines`,
@@ -123,6 +124,7 @@ function checkChainBudget(ctx: RuleContext, root: string, chainBytes: number): R
   return [
     {
       ...WHOLE_FILE,
+      kind: 'agents-md/over-chain-budget',
       title: 'AGENTS.md chain over its byte budget',
       file: sizes[sizes.length - 1].file,
       found: `${total} bytes in ${sizes.map((s) => s.file).join(' + ')}`,
@@ -147,6 +149,7 @@ function checkRepeatedLines(ctx: RuleContext, folder: string, text: string): Rul
     const parent = key === undefined ? undefined : parents.find((p) => p.lines.has(key));
     if (!key || !parent) return;
     findings.push({
+      kind: 'agents-md/repeated-line',
       title: 'Line repeated from a parent AGENTS.md',
       file,
       line: index + 1,
@@ -192,6 +195,7 @@ function checkNamedThings(ctx: RuleContext, file: string, text: string): RuleFin
     const folders = paths.filter((p) => p.line === named.line && p.column < named.column && p.path.endsWith('/')).map((p) => p.path);
     if (pathExists(ctx, file, named.path, folders)) continue;
     findings.push({
+      kind: 'agents-md/missing-path',
       title: 'Missing path in agent docs',
       file,
       line: named.line,
@@ -216,6 +220,7 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
     return [
       {
         ...place,
+        kind: 'agents-md/broken-link',
         title: 'Broken link in agent docs',
         found: url,
         expected: 'every relative link in AGENTS.md resolves to a file or folder in the workspace',
@@ -230,6 +235,7 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
   return [
     {
       ...place,
+      kind: 'agents-md/broken-anchor',
       title: 'Broken anchor in agent docs',
       found: url,
       expected: `#${fragment} is a heading of ${target}`,
@@ -328,6 +334,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
     return [
       {
         ...place,
+        kind: 'agents-md/unknown-script',
         title: 'Unknown npm script in agent docs',
         expected: `"${command.script}" is a script in package.json`,
         fix: `Add a "${command.script}" script to package.json, or change the command to one of: ${listOrNone(scripts)}`,
@@ -339,6 +346,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
     return [
       {
         ...place,
+        kind: 'agents-md/unknown-project',
         title: 'Unknown Nx project in agent docs',
         expected: `"${command.project}" is a project in the Nx project graph`,
         fix: `Change "${command.project}" to an existing project, one of: ${listOrNone(projects)} (\`npx nx show projects\` lists them)`,
@@ -353,6 +361,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
   const missing = wanted.filter((t) => !isPlaceholder(t) && !targets.includes(t));
   return missing.map((target) => ({
     ...place,
+    kind: 'agents-md/unknown-target',
     title: 'Unknown Nx target in agent docs',
     expected: owners.length === 1 ? `"${target}" is a target of ${owners[0]}` : `"${target}" is a target of some project`,
     fix:

@@ -64,6 +64,7 @@ describe('api-contract rule', () => {
     const findings = runApiContract({ files });
     expect(findings).toEqual([
       {
+        kind: 'api-contract/missing-handler',
         title: 'Operation has no handler',
         file: SPEC,
         line: 11,
@@ -112,6 +113,7 @@ describe('api-contract rule', () => {
     const files = { [SPEC]: OPENAPI, [HANDLERS]: `${ALL_HANDLERS}export function void_invoice() {}\nfunction helper() {}\n` };
     expect(runApiContract({ files })).toEqual([
       {
+        kind: 'api-contract/stray-handler',
         title: 'Handler not in the API contract',
         file: HANDLERS,
         line: 4,
@@ -161,6 +163,7 @@ describe('api-contract rule', () => {
   it('reports a duplicate operationId once, and its missing handler once', () => {
     const spec = `${OPENAPI}  /bills/{id}:\n    get:\n      operationId: getInvoice\n`;
     const files = { [SPEC]: spec, [HANDLERS]: 'export function delete_invoice() {}\nexport function create_invoice() {}\n' };
+    expect(runApiContract({ files }).map((f) => f.kind)).toEqual(['api-contract/duplicate-operation-id', 'api-contract/missing-handler']);
     expect(runApiContract({ files }).map((f) => [f.title, f.line, f.fix])).toEqual([
       ['Duplicate operationId', 14, 'Give this operation its own operationId; `getInvoice` is already used at line 6'],
       ['Operation has no handler', 6, 'Export a function `get_invoice` from a handler file, e.g. modules/billing/src/handlers/get-invoice.ts'],
@@ -172,6 +175,7 @@ describe('api-contract rule', () => {
     const findings = runApiContract({ files });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
+      kind: 'api-contract/invalid-spec',
       title: 'Invalid OpenAPI file',
       file: SPEC,
       line: 6,

@@ -171,6 +171,7 @@ function findDuplicateOperations(spec: string, operations: Operation[]): RuleFin
       continue;
     }
     findings.push({
+      kind: 'api-contract/duplicate-operation-id',
       title: 'Duplicate operationId',
       file: spec,
       line: operation.line,
@@ -200,6 +201,7 @@ function findMissingHandlers(
     reported.add(operation.id);
     const name = convertToStyle(operation.id, style)!;
     findings.push({
+      kind: 'api-contract/missing-handler',
       title: 'Operation has no handler',
       file: spec,
       line: operation.line,
@@ -236,6 +238,7 @@ function findStrayHandlers(
     for (const declaration of ctx.readSource(file).declarations) {
       if (declaration.kind !== 'function' || !declaration.exported || accepted.has(declaration.name)) continue;
       findings.push({
+        kind: 'api-contract/stray-handler',
         title: 'Handler not in the API contract',
         file,
         line: declaration.line,
@@ -254,6 +257,7 @@ function findStrayHandlers(
 
 function createInvalidSpecFinding(spec: string, message: string, line: number, column: number): RuleFinding {
   return {
+    kind: 'api-contract/invalid-spec',
     title: 'Invalid OpenAPI file',
     file: spec,
     line,

@@ -38,6 +38,7 @@ export function checkDocReferences(
     const target = decodeURI(link.url.split('#')[0].split('?')[0]);
     if (!target || resolves(target, [dir])) continue;
     findings.push({
+      kind: 'docs/broken-link',
       title: `Broken link in ${options.owner} docs`,
       file,
       line: link.line,
@@ -51,6 +52,7 @@ export function checkDocReferences(
   for (const ref of options.paths ? listInlineCodePaths(tree) : []) {
     if (resolves(ref.path, [dir, '.'])) continue;
     findings.push({
+      kind: 'docs/missing-path',
       title: `Missing path in ${options.owner} docs`,
       file,
       line: ref.line,

@@ -65,6 +65,7 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
       for (const { line, column } of locations) {
         const first = `${line > 0 ? `${file}:${line}` : file} imports ${target}`;
         findings.push({
+          kind: 'circular/project-cycle',
           title: 'Circular dependency between projects',
           file,
           line,

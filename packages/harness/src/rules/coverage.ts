@@ -143,6 +143,7 @@ function describeCommand(ctx: RuleContext): string {
 
 function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFinding {
   return {
+    kind: 'coverage/missing-report',
     title: 'Coverage report missing',
     file: candidates[0],
     line: 0,
@@ -156,6 +157,7 @@ function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFindi
 
 function createStaleFinding(ctx: RuleContext, report: string, newerFile: string): RuleFinding {
   return {
+    kind: 'coverage/stale-report',
     title: 'Stale coverage report',
     file: report,
     line: 0,
@@ -169,6 +171,7 @@ function createStaleFinding(ctx: RuleContext, report: string, newerFile: string)
 
 function createMalformedFinding(ctx: RuleContext, report: string, error: string, line: number): RuleFinding {
   return {
+    kind: 'coverage/invalid-report',
     title: 'Coverage report is not valid JSON',
     file: report,
     line,
@@ -182,6 +185,7 @@ function createMalformedFinding(ctx: RuleContext, report: string, error: string,
 
 function createNoTotalsFinding(ctx: RuleContext, report: string): RuleFinding {
   return {
+    kind: 'coverage/no-totals',
     title: 'Coverage report has no totals',
     file: report,
     line: 0,
@@ -206,6 +210,7 @@ function checkMetric(
   if (pct === undefined || !(threshold > 0) || pct >= threshold) return [];
   return [
     {
+      kind: 'coverage/below-threshold',
       title: 'Coverage below threshold',
       file: report,
       line: 0,

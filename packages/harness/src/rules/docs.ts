@@ -9,9 +9,12 @@ const DEFAULT_CONVENTIONS_SECTIONS = ['Naming', 'Dependencies', 'Testing', 'Cove
 /** Checks one required markdown file: present, every required section present and filled in. */
 function checkDocument(ctx: RuleContext, file: string, required: string[], generator: string): RuleFinding[] {
   const text = ctx.readText(file);
+  const document = file.slice(file.lastIndexOf('/') + 1);
   if (text === undefined) {
     return [
       {
+        kind: 'docs/missing-document',
+        data: { document, sections: required },
         title: 'Missing module document',
         file,
         line: 0,
@@ -29,6 +32,8 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
     const section = sections.find((s) => s.anchor === toAnchor(name));
     if (!section) {
       findings.push({
+        kind: 'docs/missing-section',
+        data: { document, section: name },
         title: 'Missing documentation section',
         file,
         line: 0,
@@ -40,6 +45,8 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
       });
     } else if (!hasRealText(section.body) && !sections.some((s) => s.level > section.level && s.line > section.line && hasRealText(s.body))) {
       findings.push({
+        kind: 'docs/empty-section',
+        data: { document, section: name },
         title: 'Documentation section is empty or template text',
         file,
         line: section.line,
@@ -102,6 +109,7 @@ function checkWorkspaceDocs(ctx: RuleContext, options: DocsOptions): RuleFinding
   const brief = ctx.readText(options.brief);
   if (brief === undefined) {
     findings.push({
+      kind: 'docs/missing-workspace-document',
       title: 'Missing workspace document',
       file: options.brief,
       line: 0,
@@ -117,6 +125,7 @@ function checkWorkspaceDocs(ctx: RuleContext, options: DocsOptions): RuleFinding
     for (const { name, root } of modules) {
       if (listsModule(brief, name, root)) continue;
       findings.push({
+        kind: 'docs/module-not-in-map',
         title: 'Module missing from the module map',
         file: options.brief,
         line: 0,

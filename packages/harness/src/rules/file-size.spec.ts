@@ -21,6 +21,7 @@ describe('file-size rule', () => {
     const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(401) });
     expect(findings).toEqual([
       {
+        kind: 'file-size/too-long',
         title: 'File too long',
         file: 'modules/billing/src/lib/invoice.ts',
         line: 0,

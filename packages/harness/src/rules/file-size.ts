@@ -43,6 +43,7 @@ export function checkFileSize(ctx: RuleContext): RuleFinding[] {
 function createTooLongFinding(file: string, lineCount: number, maxLines: number): RuleFinding {
   const base = file.slice(file.lastIndexOf('/') + 1);
   return {
+    kind: 'file-size/too-long',
     title: 'File too long',
     file,
     line: 0,

@@ -77,6 +77,7 @@ function createLayerFinding(
   const isPeer = listLayerFolders(layers[layer]).includes(targetFolder);
   const why = isPeer ? `${folder} and ${targetFolder} are peers in one layer and never import each other; ` : '';
   return {
+    kind: isPeer ? 'layers/peer-import' : 'layers/upward-import',
     title: 'Layer order violation',
     file,
     line: site.line,

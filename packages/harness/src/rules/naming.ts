@@ -102,6 +102,7 @@ function createStyleFinding(ctx: RuleContext, category: NamingCategory, style: s
   const lines = ctx.readText(file)?.split('\n') ?? [];
   const index = lines.findIndex((l) => l.includes(category) && l.includes(style));
   return {
+    kind: 'naming/invalid-style',
     title: 'Invalid naming style',
     file,
     line: index + 1,
@@ -131,14 +132,17 @@ function checkDeclarations(
     if (matchesStyle(declaration.name, style)) continue;
     if (isComponent(file, declaration, options) || matchesOtherValueStyle(declaration, styles, options)) continue;
     reported.add(key);
+    const renamed = convertToStyle(declaration.name, style);
     findings.push({
+      kind: 'naming/identifier-style',
+      ...(renamed === undefined ? {} : { data: { rename: { from: declaration.name, to: renamed } } }),
       title: 'Naming convention violation',
       file,
       line: declaration.line,
       column: declaration.column,
       found: declaration.name,
       expected: `${style} ${SINGULAR[category]} names`,
-      fix: describeRename(declaration.name, convertToStyle(declaration.name, style), style),
+      fix: describeRename(declaration.name, renamed, style),
       reference: `${ctx.conventionsFile}#naming`,
     });
   }
@@ -178,8 +182,11 @@ function checkFileName(ctx: RuleContext, file: string, style: string): RuleFindi
         .map((segment) => (matchesStyle(segment, style, 'file') ? segment : convertToStyle(segment, style, 'file')))
         .join('.')
     : undefined;
+  const renamed = renamedStem === undefined ? undefined : `${renamedStem}${roleSuffix}${extension}`;
   return [
     {
+      kind: 'naming/file-style',
+      ...(renamed === undefined ? {} : { data: { rename: { from: base, to: renamed } } }),
       title: 'Naming convention violation',
       file,
       line: 0,
@@ -189,7 +196,7 @@ function checkFileName(ctx: RuleContext, file: string, style: string): RuleFindi
       fix:
         renamedStem === undefined
           ? `Rename the file so that \`${stem}\` matches ${style}, and update the imports of it`
-          : `Rename to \`${renamedStem}${roleSuffix}${extension}\` and update the imports of it`,
+          : `Rename to \`${renamed}\` and update the imports of it`,
       reference: `${ctx.conventionsFile}#naming`,
     },
   ];

@@ -49,6 +49,7 @@ export function checkNoConsole(ctx: RuleContext): RuleFinding[] {
   for (const file of listSourceFiles(ctx.project)) {
     for (const call of ctx.readSource(file).consoleCalls) {
       findings.push({
+        kind: 'no-console/console-call',
         title: 'Console call in module source',
         file,
         line: call.line,

@@ -64,6 +64,8 @@ function createNoTestsFinding(ctx: RuleContext, options: TestsOptions): RuleFind
   const testFile = joinRoot(root, `${options.testDir}/${name}.spec.ts`);
   const entry = ctx.project.entryPoints[0];
   return {
+    kind: 'tests/no-tests',
+    data: { testFile },
     title: 'Module has no tests',
     file: testFile,
     line: 0,
@@ -123,6 +125,8 @@ function createUntestedChangeFinding(ctx: RuleContext, base: string, file: strin
   const ext = CODE_FILE.exec(file)![0];
   const testFile = joinRoot(ctx.project.root, `${options.testDir}/${nameTestFor(file)}`);
   return {
+    kind: 'tests/changed-file-untested',
+    data: { testFile },
     title: 'Changed file has no test',
     file,
     line: 0,
@@ -137,6 +141,7 @@ function createUntestedChangeFinding(ctx: RuleContext, base: string, file: strin
 function createUnreadableBaseFinding(ctx: RuleContext, base: string, error: unknown): RuleFinding {
   const said = readFirstLine(error);
   return {
+    kind: 'tests/unreadable-base',
     title: 'Cannot read the --base ref',
     file: ctx.project.root || '.',
     line: 0,

@@ -12,9 +12,15 @@ export interface RuleContext extends CheckContext {
   setting: RuleSetting;
 }
 
-/** A finding as a rule produces it; the runner adds rule id, severity and project. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'project'> &
-  Partial<Pick<Finding, 'severity'>>;
+/**
+ * A finding as a rule produces it, with its kind (and the data that kind carries); the runner
+ * adds rule id, severity and project. The Omit distributes, so each kind keeps its own data type.
+ */
+export type RuleFinding = Finding extends infer F
+  ? F extends Finding
+    ? Omit<F, 'rule' | 'severity' | 'project'> & Partial<Pick<Finding, 'severity'>>
+    : never
+  : never;
 
 /**
  * A rule is plain data plus one pure function over a read-only context. Its id, defaults and
