@@ -13,7 +13,6 @@ import { RULE_IDS } from '../rules';
 import { isSourceFile } from '../rules/import-sites';
 import type { CheckContext, GitRunner } from '../collect/types';
 import { applyBaseline } from './apply-baseline';
-import { applyFixes } from './apply-fixes';
 import type { NormalizedCheckOptions } from './normalize-options';
 import { runCheck } from './run-check';
 import type { PathSelection } from './select-paths';
@@ -63,6 +62,8 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
   const keep = (finding: Finding) => isSelected(selection, finding);
   const fixNotes: string[] = [];
   if (options.fix) {
+    // The fixers (and the TypeScript language service they load) only for --fix.
+    const { applyFixes } = await import('./apply-fixes');
     const fixed = await applyFixes(context, projects, options.rules, keep);
     fixNotes.push(...Object.values(fixed.notes));
     context = await collectWorkspace({ workspaceRoot, graph: fresh.graph, config, base: options.base, git: input.git, projectFiles: fixed.projectFiles });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { ProjectGraph } from '@nx/devkit';
+import type { FileData, ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
 import type { CheckContext, GitRunner, ProjectInfo } from './types';
 import { createSourceReader, type StoredFacts } from './create-source-reader';
@@ -64,7 +64,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
       // With Nx's file map every file gets an entry, even with no deps: an import that resolves to
       // another project but is missing here is an edge Nx's graph did not see.
       if (hasDeps) {
-        fileDeps[f.file] = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps);
+        fileDeps[f.file] = readKnownDeps(f, nxGraph) ?? mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps);
         if (fileDeps[f.file].length > 0 && SOURCE_FILE.test(f.file)) sawSourceEdge = true;
       }
       return f.file;
@@ -98,6 +98,22 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
     base: options.base,
     now: options.now ?? Date.now,
   };
+}
+
+/**
+ * A file's deps as they are when each one is a distinct graph node or external node, the common
+ * case, in which mapping them would give the same list back; undefined when any needs mapping.
+ * At 1,000 projects a check maps 21,000 files, and this path allocates nothing for them.
+ */
+function readKnownDeps(data: FileData, graph: ProjectGraph): string[] | undefined {
+  const deps = data.deps;
+  if (!deps) return [];
+  for (let i = 0; i < deps.length; i++) {
+    const dep = deps[i];
+    if (typeof dep !== 'string' || !(graph.nodes[dep] || graph.externalNodes?.[dep])) return undefined;
+    for (let j = 0; j < i; j++) if (deps[j] === dep) return undefined;
+  }
+  return deps as string[];
 }
 
 /**

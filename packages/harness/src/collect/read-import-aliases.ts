@@ -85,6 +85,14 @@ function readManifestName(workspaceRoot: string, file: string): string | undefin
  * uses) is read directly: loading `@nx/devkit` for it cost the batch worker about 60 ms.
  */
 function parseTsconfig(text: string): { compilerOptions?: { paths?: Record<string, string[]> } } {
+  // Most tsconfig files are plain JSON, which JSON.parse reads several times faster (a 1,000-alias
+  // tsconfig.base.json is read on every check); for plain JSON both give the same value.
+  try {
+    const json = JSON.parse(text);
+    if (typeof json === 'object' && json !== null) return json;
+  } catch {
+    // comments or trailing commas: jsonc below
+  }
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || typeof json !== 'object' || json === null) throw new Error('unreadable tsconfig');
