@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
+import { markTiming } from '../core/mark-timing';
 import { cachesDisabled } from './cache-files';
 import { describeCacheFiles, readGraphSnapshot, writeGraphSnapshot } from './graph-snapshot';
 import { findWorkspaceDataDirectory, readProjectFiles, type ProjectFiles } from './read-file-map';
@@ -46,6 +47,7 @@ export async function loadFreshGraph(
   memo: GraphMemo = {},
 ): Promise<FreshGraph> {
   const cached = readCachedGraph(workspaceRoot, memo);
+  markTiming('cached graph read');
   if (cached && !isGraphStale(workspaceRoot, cached.graph, cached.writtenAt, checkedFiles)) {
     return { ...(memo.last = cached), rebuilt: false };
   }
