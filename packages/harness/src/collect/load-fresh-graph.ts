@@ -93,7 +93,8 @@ function readWrittenAt(stats: Array<fs.Stats | undefined>): number | undefined {
 }
 
 function isGraphStale(workspaceRoot: string, graph: ProjectGraph, writtenAt: number, checkedFiles: string[]): boolean {
-  const newer = (file: string) => (mtimeOf(path.join(workspaceRoot, file)) ?? 0) > writtenAt;
+  // Concatenated, not path.join: the names are already normal, and this runs 2,000 times at 1,000 projects.
+  const newer = (file: string) => (mtimeOf(`${workspaceRoot}/${file}`) ?? 0) > writtenAt;
   if (GRAPH_INPUTS.some(newer)) return true;
   const roots = new Set<string>();
   for (const node of Object.values(graph.nodes)) {
