@@ -25,7 +25,7 @@ const graph = {
 } as unknown as ProjectGraph;
 const projectFiles: ProjectFiles = {
   cart: [
-    { file: 'libs/cart/src/a.ts', hash: '1', deps: ['products', ['npm:yaml', 'static']] },
+    { file: 'libs/cart/src/a.ts', hash: '1', deps: ['products', ['npm:yaml', 'static']] as unknown as string[] },
     { file: 'libs/cart/README.md', hash: '2' },
     { file: 'elsewhere/odd.ts', hash: '3', deps: [] },
   ],
