@@ -3,8 +3,6 @@ import { isHarnessConfigError } from '../config/config-error';
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
 import { readHookFile, readStandardInput } from './read-hook-payload';
-import { runCheckRequest } from '../check/run-check-request';
-import { runCursorHook } from './run-cursor-hook';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {
@@ -48,7 +46,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await startMcpServer(io.cwd);
     return 0;
   }
-  if (command.hook === 'cursor') return runCursorHook(command.options, io);
+  if (command.hook === 'cursor') {
+    const { runCursorHook } = await import('./run-cursor-hook');
+    return runCursorHook(command.options, io);
+  }
   const failureCode = command.hook ? 2 : 1;
   try {
     let paths = command.paths;
@@ -60,6 +61,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       cwd = hookCwd ?? path.dirname(file);
       paths = [file];
     }
+    // Loaded here, not at the top: `--help`, `--version` and `mcp` need none of the checker.
+    const { runCheckRequest } = await import('../check/run-check-request');
     const response = await runCheckRequest({ paths, cwd, options: command.options });
     if (command.hook) {
       if (response.exitCode === 0) return 0;
