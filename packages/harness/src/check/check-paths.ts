@@ -4,9 +4,8 @@ import type { FileData } from '@nx/devkit';
 import { collectWorkspace } from '../collect/collect-workspace';
 import type { FreshGraph } from '../collect/load-fresh-graph';
 import type { ProjectFiles } from '../collect/read-file-map';
-import { readWorkspaceText } from '../collect/read-workspace-file';
+import { openConfigReader } from '../collect/config-cache';
 import { HarnessUsageError } from '../config/config-error';
-import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
 import { RULES } from '../rules';
@@ -48,7 +47,8 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     throw new HarnessUsageError('--update-baseline', 'rewrites whole projects, so it is not for a check of some files', 'run `nx run-many -t harness-check --update-baseline --skip-nx-cache`');
   }
   const projects = [...selection.projects.keys()];
-  const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULES);
+  const configReader = openConfigReader(workspaceRoot, RULES);
+  const { config } = configReader;
   markTiming('config read');
   const { projectFiles, changed } = markChangedFiles(workspaceRoot, fresh, selection);
   let context = await collectWorkspace({
@@ -74,13 +74,14 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
   const found: Record<string, Finding[]> = {};
   let filesChecked = 0;
   for (const project of projects) {
-    const result = await runCheck(context, [project], options.rules);
+    const result = await runCheck(context, [project], options.rules, configReader.readModule);
     found[project] = result.findings.filter(keep);
     const chosen = selection.projects.get(project)!;
     filesChecked += chosen.whole ? result.filesChecked : chosen.files.size;
   }
   markTiming('rules run');
   context.persist?.();
+  configReader.save();
   const { findings } = applyBaseline(workspaceRoot, found, options);
   const all = sortFindings(Object.values(findings).flat());
   const report = loadReporter(options.format)(all, { filesChecked, projectsChecked: projects.length });

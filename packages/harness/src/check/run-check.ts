@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import { readConventions } from '../config/read-conventions';
+import { readConventions, type ModuleConventions } from '../config/read-conventions';
 import { resolveRuleSetting } from '../config/resolve-rule-setting';
 import { RULES, RULE_IDS } from '../rules';
 import type { RuleContext } from '../rules/types';
@@ -19,7 +19,13 @@ export interface CheckResult {
  * The workspace project (root '') owns every file no module owns; only the rules that judge the
  * workspace run there, over the workspace docs, never over those files as code.
  */
-export async function runCheck(context: CheckContext, projectNames: string[], onlyRules?: string[]): Promise<CheckResult> {
+export async function runCheck(
+  context: CheckContext,
+  projectNames: string[],
+  onlyRules?: string[],
+  // `harness check` passes its cached reader (collect/config-cache.ts); the default reads the file.
+  readModule: (conventionsFile: string) => ModuleConventions = (file) => readConventions(file, context.readText(file), context.config, RULES),
+): Promise<CheckResult> {
   const findings: Finding[] = [];
   let filesChecked = 0;
   for (const name of projectNames) {
@@ -28,7 +34,7 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
     const isWorkspace = project.root === '';
     filesChecked += isWorkspace ? listWorkspaceFiles(project).length : project.files.length;
     const conventionsFile = project.root ? `${project.root}/CONVENTIONS.md` : 'CONVENTIONS.md';
-    const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULES);
+    const module = readModule(conventionsFile);
     for (const rule of RULES) {
       if (onlyRules && !onlyRules.includes(rule.id)) continue;
       if (isWorkspace && !rule.judgesWorkspace) continue;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { FileData, ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
@@ -33,9 +32,16 @@ export interface CollectOptions {
   useStoredFacts?: boolean;
 }
 
-/** Runs git in the workspace; a failing command throws with git's own message. */
+/**
+ * Runs git in the workspace; a failing command throws with git's own message. child_process is
+ * loaded on the first call: a one-file check usually runs no git, and loading it costs ~8 ms.
+ */
 export function createGitRunner(workspaceRoot: string): GitRunner {
-  return (args) => execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    return execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  };
 }
 
 /**
@@ -191,7 +197,8 @@ function openStoredFacts(workspaceRoot: string, fileIndex: FileIndex): StoredFac
   return { cache, locate };
 }
 
-function readOwnVersion(): string {
+/** harness's own version, from its package.json. */
+export function readOwnVersion(): string {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('../../package.json') as { version: string }).version;

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { loadYaml } from '../core/load-yaml';
 import { HarnessConfigError } from './config-error';
 
 /** A parsed YAML document that can say on which line any value sits. */
@@ -16,6 +17,7 @@ export interface YamlSource {
  * so an alias bomb is refused rather than expanded.
  */
 export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  const { LineCounter, parseDocument, isMap, isScalar } = loadYaml();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;

@@ -1,5 +1,5 @@
-import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { convertToStyle, isKnownStyle } from '../core/case-styles';
+import { loadYaml } from '../core/load-yaml';
 import type { Declaration } from '../core/source-facts';
 import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -110,6 +110,7 @@ function listAcceptedNames(operationId: string, style: string): string[] {
 }
 
 function readOperations(spec: string, text: string): SpecReading {
+  const { isScalar, LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const error = doc.errors[0];
