@@ -38,36 +38,72 @@ export type NameKind = 'identifier' | 'file';
 /** Names longer than this never reach a custom regex (see the module comment for why). */
 export const MAX_CUSTOM_MATCH_LENGTH = 256;
 
-const UPPER = '\\p{Lu}\\p{Lt}';
-const LOWER = '\\p{Ll}';
-const CASELESS_LETTER = '\\p{Lm}\\p{Lo}\\p{Mn}\\p{Mc}';
-const DIGIT = '\\p{N}';
-// Digits and caseless letters belong to both cases.
-const LOWER_LIKE = `${LOWER}${CASELESS_LETTER}${DIGIT}`;
-const UPPER_LIKE = `${UPPER}${CASELESS_LETTER}${DIGIT}`;
+/** The character classes the styles are written in. */
+interface LetterClasses {
+  upper: string;
+  lower: string;
+  caseless: string;
+  digit: string;
+}
 
-const STYLE_PATTERNS: Record<KnownStyle, RegExp> = {
-  camelCase: new RegExp(`^[${LOWER_LIKE}][${LOWER_LIKE}${UPPER}]*$`, 'u'),
-  PascalCase: new RegExp(`^[${UPPER_LIKE}][${LOWER_LIKE}${UPPER}]*$`, 'u'),
-  snake_case: new RegExp(`^[${LOWER_LIKE}]+(?:_[${LOWER_LIKE}]+)*$`, 'u'),
-  UPPER_CASE: new RegExp(`^[${UPPER_LIKE}]+(?:_[${UPPER_LIKE}]+)*$`, 'u'),
-  'kebab-case': new RegExp(`^[${LOWER_LIKE}]+(?:-[${LOWER_LIKE}]+)*$`, 'u'),
-};
+const UNICODE: LetterClasses = { upper: '\\p{Lu}\\p{Lt}', lower: '\\p{Ll}', caseless: '\\p{Lm}\\p{Lo}\\p{Mn}\\p{Mc}', digit: '\\p{N}' };
+// The same classes restricted to ASCII: no ASCII character is titlecase, caseless or a mark, and
+// the only ASCII numbers are 0-9. On an ASCII name they match exactly what UNICODE matches.
+const ASCII: LetterClasses = { upper: 'A-Z', lower: 'a-z', caseless: '', digit: '0-9' };
 
-const WORD = new RegExp(
-  [
-    `[${UPPER}]+(?=[${UPPER}][${LOWER}${CASELESS_LETTER}])`, // acronym before a capitalised word
-    `[${UPPER}]?[${LOWER}${CASELESS_LETTER}][${LOWER_LIKE}]*`, // word, then its digits
-    `[${UPPER}]+(?:[${DIGIT}][${LOWER_LIKE}]*)?`, // acronym, then its digits
-    `[${DIGIT}][${LOWER_LIKE}]*`, // a word that starts with digits
-  ].join('|'),
-  'gu',
-);
+/** Every regex of this module, built from one set of classes. */
+export interface StyleRegexes {
+  styles: Record<KnownStyle, RegExp>;
+  word: RegExp;
+  fileAffixes: { prefix: RegExp; suffix: RegExp };
+}
 
-const AFFIXES: Record<NameKind, { prefix: RegExp; suffix: RegExp }> = {
-  identifier: { prefix: /^[_$]+/, suffix: /[_$]+$/ },
-  file: { prefix: /^[^\p{L}\p{N}]+/u, suffix: /[^\p{L}\p{N}]+$/u },
-};
+/** The ASCII or the Unicode regexes; exported for the spec that holds the two equal on ASCII names. */
+export function buildStyleRegexes(unicode: boolean): StyleRegexes {
+  return buildRegexes(unicode ? UNICODE : ASCII, unicode);
+}
+
+function buildRegexes({ upper, lower, caseless, digit }: LetterClasses, unicode: boolean): StyleRegexes {
+  const flag = unicode ? 'u' : '';
+  // Digits and caseless letters belong to both cases.
+  const lowerLike = `${lower}${caseless}${digit}`;
+  const upperLike = `${upper}${caseless}${digit}`;
+  const letterOrDigit = unicode ? '\\p{L}\\p{N}' : 'A-Za-z0-9';
+  return {
+    styles: {
+      camelCase: new RegExp(`^[${lowerLike}][${lowerLike}${upper}]*$`, flag),
+      PascalCase: new RegExp(`^[${upperLike}][${lowerLike}${upper}]*$`, flag),
+      snake_case: new RegExp(`^[${lowerLike}]+(?:_[${lowerLike}]+)*$`, flag),
+      UPPER_CASE: new RegExp(`^[${upperLike}]+(?:_[${upperLike}]+)*$`, flag),
+      'kebab-case': new RegExp(`^[${lowerLike}]+(?:-[${lowerLike}]+)*$`, flag),
+    },
+    word: new RegExp(
+      [
+        `[${upper}]+(?=[${upper}][${lower}${caseless}])`, // acronym before a capitalised word
+        `[${upper}]?[${lower}${caseless}][${lowerLike}]*`, // word, then its digits
+        `[${upper}]+(?:[${digit}][${lowerLike}]*)?`, // acronym, then its digits
+        `[${digit}][${lowerLike}]*`, // a word that starts with digits
+      ].join('|'),
+      `g${flag}`,
+    ),
+    fileAffixes: { prefix: new RegExp(`^[^${letterOrDigit}]+`, flag), suffix: new RegExp(`[^${letterOrDigit}]+$`, flag) },
+  };
+}
+
+const NON_ASCII = /[^\x00-\x7F]/;
+let unicodeRegexes: StyleRegexes | undefined;
+let asciiRegexes: StyleRegexes | undefined;
+const IDENTIFIER_AFFIXES = { prefix: /^[_$]+/, suffix: /[_$]+$/ };
+
+/**
+ * The regexes for `name`, built on first use. Names are nearly always ASCII, and the \p{..}
+ * classes cost tens of milliseconds to build and compile, a large part of a one-file check, so
+ * they are built only when a name outside ASCII comes.
+ */
+function selectRegexes(name: string): StyleRegexes {
+  if (NON_ASCII.test(name)) return (unicodeRegexes ??= buildRegexes(UNICODE, true));
+  return (asciiRegexes ??= buildRegexes(ASCII, false));
+}
 
 const RESERVED_WORDS = new Set(
   (
@@ -101,23 +137,25 @@ export function isCustomStyle(style: string): boolean {
 
 /** Cuts leading and trailing affixes off a name; a name of affixes only has an empty core. */
 export function splitAffixes(name: string, kind: NameKind = 'identifier'): NameParts {
-  const prefix = AFFIXES[kind].prefix.exec(name)?.[0] ?? '';
+  const affixes = kind === 'identifier' ? IDENTIFIER_AFFIXES : selectRegexes(name).fileAffixes;
+  const prefix = affixes.prefix.exec(name)?.[0] ?? '';
   if (prefix.length === name.length) return { prefix, core: '', suffix: '' };
   const rest = name.slice(prefix.length);
-  const suffix = AFFIXES[kind].suffix.exec(rest)?.[0] ?? '';
+  const suffix = affixes.suffix.exec(rest)?.[0] ?? '';
   return { prefix, core: rest.slice(0, rest.length - suffix.length), suffix };
 }
 
 /** The words of a name's core, as written: `parseHTTPResponse2` → parse, HTTP, Response2. */
 export function splitWords(name: string, kind: NameKind = 'identifier'): string[] {
-  return splitAffixes(name, kind).core.match(WORD) ?? [];
+  const { core } = splitAffixes(name, kind);
+  return core.match(selectRegexes(core).word) ?? [];
 }
 
 /** Whether `name` is written in `style`; throws for a style that `findStyleProblem` refuses. */
 export function matchesStyle(name: string, style: string, kind: NameKind = 'identifier'): boolean {
   if (isKnownStyle(style)) {
     const { core } = splitAffixes(name, kind);
-    return core === '' || STYLE_PATTERNS[style].test(core);
+    return core === '' || selectRegexes(core).styles[style].test(core);
   }
   const regex = compileCustomStyle(style);
   return name.length <= MAX_CUSTOM_MATCH_LENGTH && regex.test(name);
@@ -133,7 +171,7 @@ export function convertToStyle(name: string, style: string, kind: NameKind = 'id
     return undefined;
   }
   const { prefix, core, suffix } = splitAffixes(name, kind);
-  const words = core.match(WORD) ?? [];
+  const words = core.match(selectRegexes(core).word) ?? [];
   if (words.length === 0) return name;
   const converted = joinWords(words, style);
   const reserved = kind === 'identifier' && prefix === '' && suffix === '' && RESERVED_WORDS.has(converted);
