@@ -1,4 +1,4 @@
-import { buildProjectAdjacency, findComponents, readPath, type ProjectAdjacency } from '../core/graph-paths';
+import { buildProjectAdjacency, findComponentOf, isDependedOn, readPath, replaceNeighbours, type ProjectAdjacency } from '../core/graph-paths';
 import { checkSelfImports, isIgnoredCycle } from './circular-options';
 import { readDependencyScope } from './dependency-scope';
 import { findImportsInto, isSourceFile } from './import-sites';
@@ -24,28 +24,28 @@ export const circularRule: Rule = {
 
 /**
  * Reports every import of the project that closes a cycle, as ESLint's module-boundaries rule does,
- * so the same files are flagged. Cycles come from Tarjan's components, computed once per graph.
+ * so the same files are flagged. Cycles come from the project's strongly connected component, found
+ * from what the project reaches (graph-paths.ts), so a check of one project walks only that part.
  */
 export function checkCircular(ctx: RuleContext): RuleFinding[] {
   const self = ctx.project.name;
   const scope = readDependencyScope(ctx);
   const graphAdjacency = buildProjectAdjacency(ctx.graph);
   // Imports Nx missed can close a cycle only if some project depends on this one; else skip the scan.
-  const reachable = listDependedOn(graphAdjacency).has(self);
+  const reachable = isDependedOn(ctx.graph, self);
   const edgesByFile = new Map<string, string[]>();
   for (const file of ctx.project.files) {
     if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
     edgesByFile.set(file, reachable ? listFileEdges(ctx, file, ctx.project) : (ctx.fileDeps[file] ?? []));
   }
   const adjacency = addOwnEdges(graphAdjacency, self, edgesByFile);
-  const components = findComponents(adjacency);
-  const home = components.get(self);
-  const onCycle = (project: string) => project !== self && home !== undefined && components.get(project) === home;
+  const component = findComponentOf(adjacency, self);
+  const onCycle = (project: string) => project !== self && component.has(project);
   const findings: RuleFinding[] = checkSelfImports(ctx);
   if (!(adjacency.get(self) ?? []).some(onCycle)) return findings;
-  const wayBack = findWayBack(adjacency, components, self);
+  const wayBack = findWayBack(adjacency, component, self);
   // harness only: cycles made of type-only imports are erased at compile time.
-  const hasRuntimeCycle = ctx.setting.options.ignoreTypeImports === true ? createRuntimeCycleTest(ctx, adjacency, components, edgesByFile) : () => true;
+  const hasRuntimeCycle = ctx.setting.options.ignoreTypeImports === true ? createRuntimeCycleTest(ctx, adjacency, component, edgesByFile) : () => true;
   const hopsByTarget = new Map<string, string[]>();
   const describeRest = (target: string) => {
     let hops = hopsByTarget.get(target);
@@ -84,15 +84,6 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
   return findings;
 }
 
-const dependedOnByAdjacency = new WeakMap<ProjectAdjacency, Set<string>>();
-
-/** The projects some other project depends on, once per graph. */
-function listDependedOn(adjacency: ProjectAdjacency): Set<string> {
-  let targets = dependedOnByAdjacency.get(adjacency);
-  if (!targets) dependedOnByAdjacency.set(adjacency, (targets = new Set([...adjacency.values()].flat())));
-  return targets;
-}
-
 /**
  * The graph's adjacency plus the project's own imports that Nx's graph lacks (harness's parse
  * found them), so a cycle they close is reported. Other projects' unseen imports are judged when
@@ -102,24 +93,18 @@ function addOwnEdges(adjacency: ProjectAdjacency, self: string, edgesByFile: Map
   const own = new Set(adjacency.get(self) ?? []);
   const missing = [...new Set([...edgesByFile.values()].flat())].filter((p) => p !== self && adjacency.has(p) && !own.has(p));
   if (missing.length === 0) return adjacency;
-  return new Map([...adjacency, [self, [...own, ...missing].sort()]]);
+  return replaceNeighbours(adjacency, self, [...own, ...missing].sort());
 }
 
 /**
  * Breadth-first search from `self` over reversed edges inside its component: each project maps to
  * its next hop towards `self`, which gives the shortest way back from any dependency on the cycle.
  */
-function findWayBack(
-  adjacency: ProjectAdjacency,
-  components: ReadonlyMap<string, number>,
-  self: string,
-): Map<string, string | null> {
-  const home = components.get(self);
+function findWayBack(adjacency: ProjectAdjacency, component: ReadonlySet<string>, self: string): Map<string, string | null> {
   const reversed = new Map<string, string[]>();
-  for (const [source, targets] of adjacency) {
-    if (components.get(source) !== home) continue;
-    for (const target of targets) {
-      if (components.get(target) !== home) continue;
+  for (const source of component) {
+    for (const target of adjacency.get(source) ?? []) {
+      if (!component.has(target)) continue;
       if (!reversed.has(target)) reversed.set(target, []);
       reversed.get(target)!.push(source);
     }

@@ -4,17 +4,16 @@ import type { RuleContext } from './types';
 
 /**
  * For `circular: { ignoreTypeImports: true }`: whether the edge `self -> target` lies on a cycle
- * (inside their component) with at least one edge that loads code at run time. A cycle whose
+ * (inside their component, `component`) with at least one edge that loads code at run time. A cycle whose
  * every edge is a type-only import is erased by the compiler, so it is no finding.
  */
 export function createRuntimeCycleTest(
   ctx: RuleContext,
   adjacency: ProjectAdjacency,
-  components: ReadonlyMap<string, number>,
+  component: ReadonlySet<string>,
   edgesByFile: Map<string, string[]>,
 ): (target: string) => boolean {
   const self = ctx.project.name;
-  const home = components.get(self);
   const typeOnly = new Map<string, boolean>();
   const isTypeOnly = (from: string, to: string) => {
     const key = `${from}\0${to}`;
@@ -30,7 +29,7 @@ export function createRuntimeCycleTest(
     for (let i = 0; i < queue.length; i++) {
       const [project, runtime] = queue[i];
       for (const next of adjacency.get(project) ?? []) {
-        if (components.get(next) !== home) continue;
+        if (!component.has(next)) continue;
         const reached = runtime || !isTypeOnly(project, next);
         if (next === self) {
           if (reached) return true;
