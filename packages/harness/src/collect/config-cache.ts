@@ -117,19 +117,12 @@ function isStorable(value: unknown): boolean {
 
 /**
  * What a stored result depends on besides the files: the rule declarations (defaults and option
- * schemas), harness's version, and the modification times of the compiled config and core code,
- * so a rebuilt harness (same version, new validation) never reads an old entry.
+ * schemas), harness's version, and when this compiled file was written, which a build of harness
+ * rewrites with the config code beside it, so a rebuilt harness never reads an old entry.
  */
 function describeConfigCode(rules: readonly RuleDeclaration[]): string {
   const hash = crypto.createHash('sha256');
   hash.update(JSON.stringify(rules.map((r) => [r.id, r.defaultSeverity, r.defaultOptions, r.optionsSchema])));
-  hash.update(readOwnVersion());
-  for (const dir of [path.join(__dirname, '../config'), path.join(__dirname, '../core')]) {
-    try {
-      for (const name of fs.readdirSync(dir).sort()) hash.update(`${name}@${fs.statSync(path.join(dir, name)).mtimeMs};`);
-    } catch {
-      hash.update(`${dir}: unreadable`);
-    }
-  }
+  hash.update(`${readOwnVersion()};${fs.statSync(__filename, { throwIfNoEntry: false })?.mtimeMs}`);
   return hash.digest('hex').slice(0, 24);
 }
