@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { SourceFacts } from '../core/source-facts';
 import type { FactsCache } from './facts-cache';
-import type * as ParseSource from './parse-source';
+import { parseSource } from './parse-source';
 import { resolveInsideWorkspace } from './read-workspace-file';
 
 /** Past this size a file is treated as generated or vendored and not parsed. */
@@ -75,9 +75,6 @@ function readAndParse(workspaceRoot: string, file: string): SourceFacts {
     return skippedFacts(file, 'not UTF-8');
   }
   try {
-    // Loaded with the first file to parse: a check answered from the facts cache loads no parser.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseSource } = require('./parse-source') as typeof ParseSource;
     return parseSource(file, text);
   } catch (error) {
     // The parser itself failing is reported like a syntax error: the run goes on.
