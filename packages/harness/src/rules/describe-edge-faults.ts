@@ -1,4 +1,5 @@
 import type { DepConstraint, ImportKind } from '../core/dep-constraint';
+import type { TagFault } from '../core/edge-judgement';
 import { hasTag, isPlainTag } from '../core/tag-match';
 import { describeNestedPackages, describeSource, withExplanation, type Location } from './describe-boundary-findings';
 import type { NestedPackage } from './external-dependencies';
@@ -11,12 +12,7 @@ const TITLE = 'Dependency constraint violation';
 const MAX_PATHS_SHOWN = 3;
 
 /** Why an edge to another workspace project breaks the constraints. */
-export type EdgeFault =
-  | { kind: 'unconstrained' }
-  | { kind: 'only'; constraint: DepConstraint }
-  | { kind: 'only-untagged'; constraint: DepConstraint }
-  | { kind: 'not'; constraint: DepConstraint; paths: string[][] }
-  | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
+export type EdgeFault = TagFault | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
 
 /**
  * What the Fix adds about the kind of import: ESLint's reading (a static import) adds nothing; a
