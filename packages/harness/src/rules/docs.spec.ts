@@ -50,6 +50,23 @@ describe('docs rule', () => {
     expect(findings[0].line).toBe(3);
   });
 
+  it('reports an empty section even when a later, unrelated subsection has text', () => {
+    const readme = README.replace('Invoices.', 'TODO: describe the module').replace('- `bill()`', '### Functions\n\n- `bill()`');
+    const findings = check({ ...complete, 'modules/billing/README.md': readme });
+    expect(findings.map((f) => [f.title, f.found, f.line])).toEqual([['Documentation section is empty or template text', '## Purpose', 3]]);
+  });
+
+  it('passes a section whose own subsection holds the text', () => {
+    const readme = README.replace('Invoices.', '### Scope\n\nInvoices.');
+    expect(check({ ...complete, 'modules/billing/README.md': readme })).toEqual([]);
+  });
+
+  it('reads headings as CommonMark does: a # line in a code fence is no section', () => {
+    const readme = '# billing\n\n```sh\n## Purpose\n```\n\n## Public API\n\nx\n\n## Dependencies\n\nx\n\n## Testing\n\nx\n';
+    const findings = check({ ...complete, 'modules/billing/README.md': readme });
+    expect(findings.map((f) => [f.title, f.found])).toEqual([['Missing documentation section', 'no "## Purpose" section']]);
+  });
+
   it('reports a module missing from BRIEF.md on the workspace check, with the sync command', () => {
     const brief = { ...complete, 'BRIEF.md': '# Brief\n' };
     expect(check(brief)).toEqual([]);
