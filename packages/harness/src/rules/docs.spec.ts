@@ -103,6 +103,18 @@ describe('docs rule references', () => {
     ]);
   });
 
+  it('reads a % in a link as GitHub does, without crashing: an escape is decoded, a lone % is taken as written', () => {
+    const readme = README + '\nSee [full](100%25.md), [half](50%.md), [space](a%20b.md) and [none](75%.md).\n';
+    const files = { ...complete, 'modules/billing/README.md': readme, 'modules/billing/100%.md': '', 'modules/billing/50%.md': '', 'modules/billing/a b.md': '' };
+    expect(check(files).filter((f) => f.title === 'Broken link in module docs').map((f) => f.found)).toEqual(['75%.md']);
+  });
+
+  it('reads a link starting with / from the workspace root, as GitHub does', () => {
+    const readme = README + '\nSee [yaml](/harness.yaml) and [nope](/modules/billing/harness.yaml).\n';
+    const files = { ...complete, 'modules/billing/README.md': readme };
+    expect(check(files).filter((f) => f.title === 'Broken link in module docs').map((f) => f.found)).toEqual(['/modules/billing/harness.yaml']);
+  });
+
   it("reports BRIEF.md's broken links on the workspace check only", () => {
     expect(checkWorkspace(complete).map((f) => [f.title, f.file, f.found])).toEqual([['Broken link in workspace docs', 'BRIEF.md', 'modules/old/README.md']]);
   });
