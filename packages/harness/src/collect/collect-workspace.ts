@@ -12,8 +12,7 @@ import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
-
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+import { CODE_FILE } from '../core/source-files';
 
 export interface CollectOptions {
   workspaceRoot: string;
@@ -65,7 +64,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
       // another project but is missing here is an edge Nx's graph did not see.
       if (hasDeps) {
         fileDeps[f.file] = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps);
-        if (fileDeps[f.file].length > 0 && SOURCE_FILE.test(f.file)) sawSourceEdge = true;
+        if (fileDeps[f.file].length > 0 && CODE_FILE.test(f.file)) sawSourceEdge = true;
       }
       return f.file;
     });
@@ -128,7 +127,7 @@ function describeProject(
   packageName: string | undefined,
 ): ProjectInfo {
   const aliases = own.map((a) => a.alias);
-  const entryPoints = own.map((a) => a.target).filter((t) => /\.[cm]?[jt]sx?$/.test(t));
+  const entryPoints = own.map((a) => a.target).filter((t) => CODE_FILE.test(t));
   if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
   const sourceRoot = data.sourceRoot ?? (root ? `${root}/src` : 'src');
   if (entryPoints.length === 0) {
@@ -143,7 +142,7 @@ function describeProject(
     files,
     importAliases: aliases,
     entryPoints,
-    aliasFiles: Object.fromEntries(own.filter((a) => /\.[cm]?[jt]sx?$/.test(a.target)).map((a) => [a.alias, a.target])),
+    aliasFiles: Object.fromEntries(own.filter((a) => CODE_FILE.test(a.target)).map((a) => [a.alias, a.target])),
     projectType: data.projectType,
   };
 }

@@ -5,6 +5,7 @@ import { describeNestedPackages, describeSource, withExplanation, type Location 
 import type { NestedPackage } from './external-dependencies';
 import { joinRoot, joinWithOr } from './import-sites';
 import type { RuleContext, RuleFinding } from './types';
+import { CODE_EXTENSION } from '../core/source-files';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 const TITLE = 'Dependency constraint violation';
@@ -25,7 +26,7 @@ const KIND_NOTES: Record<ImportKind, string> = {
 };
 
 /** Test, story and mock files: the ones users ask to give their own rule (nrwl/nx#18151, #8818). */
-const TEST_FILE = /\.(spec|test|stories)\.[cm]?[jt]sx?$|(^|\/)__mocks__\//;
+const TEST_FILE = new RegExp(`\\.(spec|test|stories)${CODE_EXTENSION}$|(^|/)__mocks__/`);
 
 /** The harness.yaml key that would let this import through, when the constraint does not set it yet. */
 function suggestOption(constraint: DepConstraint, importKind: ImportKind, file: string): string {
