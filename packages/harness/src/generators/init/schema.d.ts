@@ -1,5 +1,4 @@
 export interface InitGeneratorSchema {
   /** Leave agent settings alone (no Claude Code hook, no .mcp.json entry). */
   skipAgents?: boolean;
-  skipFormat?: boolean;
 }

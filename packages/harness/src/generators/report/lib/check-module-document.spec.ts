@@ -1,4 +1,5 @@
 import { docsRule } from '../../../rules/docs';
+import type { RuleFinding } from '../../../rules/types';
 import { createTestCheckContext, createTestRuleContext } from '../../../testing/create-test-context';
 import { checkModuleDocument } from './check-module-document';
 
@@ -18,7 +19,7 @@ const READMES: Record<string, string> = {
 function listRuleFailures(text: string): string[] {
   const ctx = createTestCheckContext({ projects: [{ name: 'billing', root: 'modules/billing' }], files: { [FILE]: text, 'modules/billing/CONVENTIONS.md': '' } });
   const options = { ...docsRule.defaultOptions, readmeSections: SECTIONS, conventionsSections: [] };
-  const findings = docsRule.check(createTestRuleContext(ctx, 'billing', { setting: { options } }));
+  const findings = docsRule.check(createTestRuleContext(ctx, 'billing', { setting: { options } })) as RuleFinding[];
   return findings.filter((f) => f.file === FILE).map((f) => f.found);
 }
 
