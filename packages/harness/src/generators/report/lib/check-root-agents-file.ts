@@ -4,9 +4,9 @@ import type { CheckContext, ProjectInfo } from '../../../collect/types';
 import { resolveRuleOptions } from './resolve-rule-options';
 
 /**
- * A stand-in for the workspace root. The agents-md rule checks the root AGENTS.md on the project
- * whose name sorts first, and '' sorts before every real name; with root '' the rule looks at no
- * module folder, so it checks the root file alone.
+ * A stand-in for the workspace project. The agents-md rule checks the root AGENTS.md on the
+ * project at root '' (the workspace check), which the graph holds only once harness has inferred
+ * it; with root '' and no files the rule looks at no module folder, so it checks the root file alone.
  */
 const ROOT_STAND_IN: ProjectInfo = { name: '', root: '', tags: [], files: [], importAliases: [], entryPoints: [] };
 
@@ -19,7 +19,7 @@ export interface RootAgentsCheck {
 
 /**
  * Runs the agents-md rule on the root AGENTS.md, so the report judges paths, links, anchors,
- * npm scripts and Nx targets exactly as the check does, whichever project the check reports them on.
+ * npm scripts and Nx targets exactly as the workspace check does.
  */
 export async function checkRootAgentsFile(context: CheckContext): Promise<RootAgentsCheck> {
   const options = resolveRuleOptions(agentsMdRule, context.config, { conventions: context.config.conventions, rules: {} });
