@@ -52,11 +52,17 @@ export async function measureCommand(command, args, { cwd, env, logDir, label, t
   fs.closeSync(out);
   fs.closeSync(err);
   let maxRssKb = null;
+  let cpuMs = null;
   let exitCode = code;
   if (useTime && fs.existsSync(timeFile)) {
     const text = fs.readFileSync(timeFile, 'utf8');
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     if (rss) maxRssKb = Number(rss[1]);
+    // user + system time of the command and every child it waited for: on a shared machine this
+    // moves far less with the load than wall time does
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+    if (user && system) cpuMs = Math.round((Number(user[1]) + Number(system[1])) * 1000);
     // time -v exits with the command's status, and says so in the report when it was a signal
     const status = /Exit status: (\d+)/.exec(text);
     if (status) exitCode = Number(status[1]);
@@ -67,6 +73,7 @@ export async function measureCommand(command, args, { cwd, env, logDir, label, t
     exitCode,
     signal,
     maxRssKb,
+    cpuMs,
     treePeakKb: treePeakKb || null,
     stdoutFile,
     stderrFile,

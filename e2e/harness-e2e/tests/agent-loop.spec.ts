@@ -53,6 +53,14 @@ function hookPayload(file: string): string {
   });
 }
 
+function cursorStopPayload(): string {
+  return JSON.stringify({ conversation_id: 'e2e', generation_id: 'e2e', hook_event_name: 'stop', status: 'completed', loop_count: 0, workspace_roots: [dir] });
+}
+
+function read(file: string): string {
+  return fs.readFileSync(path.join(dir, file), 'utf8');
+}
+
 function setLedgerScope(scope: string): void {
   const file = path.join(dir, 'modules/ledger/project.json');
   const project = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -96,6 +104,19 @@ describe('nx g harness:init wires the agents', () => {
     expect(settings.hooks.PostToolUse[1].hooks[0].command).toBe('npx harness check --hook=claude');
     expect(JSON.parse(fs.readFileSync(path.join(dir, '.mcp.json'), 'utf8')).mcpServers.harness).toEqual({ type: 'stdio', command: 'npx', args: ['harness', 'mcp'] });
   });
+
+  it('adds the Cursor stop hook and MCP server, the Codex MCP server, and the VS Code one where VS Code is used', async () => {
+    // The same command lines as Claude Code's hook and .mcp.json, however those start harness.
+    const claudeCommand: string = JSON.parse(read('.claude/settings.json')).hooks.PostToolUse[1].hooks[0].command;
+    const { type, ...server } = JSON.parse(read('.mcp.json')).mcpServers.harness as { type: string; command: string; args: string[] };
+    expect(type).toBe('stdio');
+    expect(JSON.parse(read('.cursor/hooks.json'))).toEqual({ version: 1, hooks: { stop: [{ command: claudeCommand.replace('--hook=claude', '--hook=cursor') }] } });
+    expect(JSON.parse(read('.cursor/mcp.json')).mcpServers.harness).toEqual(server);
+    expect(read('.codex/config.toml')).toContain(`[mcp_servers.harness]\ncommand = "${server.command}"\nargs = [${server.args.map((a) => `"${a}"`).join(', ')}]\n`);
+    const usesVscode = (await runCommand('git', ['ls-tree', '--name-only', 'HEAD', '.vscode/'], { cwd: dir })).stdout.trim() !== '';
+    expect(fs.existsSync(path.join(dir, '.vscode/mcp.json'))).toBe(usesVscode);
+    if (usesVscode) expect(JSON.parse(read('.vscode/mcp.json')).servers.harness).toEqual({ type: 'stdio', ...server });
+  }, STEP_TIMEOUT_MS);
 
   it('changes nothing when run again', async () => {
     const before = snapshotFiles(dir);
@@ -161,6 +182,43 @@ describe('the Claude Code hook', () => {
 
   it('exits 0 for a clean file', async () => {
     expect(await harness(['check', '--hook=claude'], hookPayload(CLEAN))).toMatchObject({ code: 0, stderr: '' });
+  }, STEP_TIMEOUT_MS);
+});
+
+describe('the Cursor stop hook', () => {
+  // Cursor's stop payload names no files: the hook checks what changed against HEAD, so commit
+  // the workspace first and change files on purpose.
+  beforeAll(async () => {
+    // Without a workspace git would commit in jest's working folder, this repository.
+    if (!dir) throw new Error('the workspace was not created, so there is nothing to commit');
+    const identity = ['-c', 'user.email=e2e@example.com', '-c', 'user.name=e2e'];
+    for (const args of [['add', '-A'], [...identity, 'commit', '-qm', 'before the cursor hook']]) {
+      const result = await runCommand('git', args, { cwd: dir });
+      if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed:\n${result.output}`);
+    }
+  }, STEP_TIMEOUT_MS);
+
+  // The MCP tests below expect the files as the earlier tests left them.
+  afterAll(async () => {
+    if (dir) await runCommand('git', ['checkout', '--', PAY, CLEAN], { cwd: dir });
+  });
+
+  it('prints {} when the changed files are clean', async () => {
+    write(CLEAN, `${read(CLEAN)}\n/** Another clean function. */\nexport function addTwo(value: number): number {\n  return value + 2;\n}\n`);
+    const result = await harness(['check', '--hook=cursor'], cursorStopPayload());
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({});
+  }, STEP_TIMEOUT_MS);
+
+  it('hands the block of a violating changed file back as followup_message', async () => {
+    write(PAY, `${read(PAY)}\n/** Changed by the agent. */\nexport const PAID = true;\n`);
+    const result = await harness(['check', '--hook=cursor'], cursorStopPayload());
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as { followup_message: string };
+    expect(parseFindingBlocks(answer.followup_message)).toEqual([
+      expect.objectContaining({ severity: 'ERROR', title: 'Dependency constraint violation', fields: expect.objectContaining({ File: PAY, Line: '1' }) }),
+    ]);
+    expect(answer.followup_message.trimEnd().split('\n').pop()).toMatch(/^harness found errors in the files you changed: fix each as its Fix line says/);
   }, STEP_TIMEOUT_MS);
 });
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { runCheck } from './check/run-check';
 import { readConventions } from './config/read-conventions';
 import { readHarnessConfig } from './config/read-harness-config';
-import { RULE_IDS } from './rules';
+import { RULES } from './rules';
 import { createTestCheckContext } from './testing/create-test-context';
 
 /**
@@ -42,8 +42,8 @@ describe("harness's own layer order", () => {
   });
 
   it('places every folder of src/ in the order, so a new folder is never left unchecked', () => {
-    const config = readHarnessConfig(undefined, RULE_IDS);
-    const { conventions, rules } = readConventions(`${ROOT}/CONVENTIONS.md`, files[`${ROOT}/CONVENTIONS.md`], config, RULE_IDS);
+    const config = readHarnessConfig(undefined, RULES);
+    const { conventions, rules } = readConventions(`${ROOT}/CONVENTIONS.md`, files[`${ROOT}/CONVENTIONS.md`], config, RULES);
     const folders = fs.readdirSync(path.join(PACKAGE, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     expect([...conventions.layers.flat()].sort()).toEqual(folders.sort());
     expect(rules.layers).toEqual({ severity: 'error', options: { ignoreTests: true } });

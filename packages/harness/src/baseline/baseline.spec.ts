@@ -3,6 +3,7 @@ import { compareWithBaseline, createBaselineEntries, parseBaseline, updateBaseli
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   rule: 'naming',
+  kind: 'naming/identifier-style',
   severity: 'error',
   title: 'Naming convention violation',
   project: 'billing',
@@ -14,7 +15,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   fix: 'Rename to `bad_name`',
   reference: 'x',
   ...over,
-});
+}) as Finding;
 
 describe('baseline', () => {
   it('keeps a known finding known after its line moves, and reports a new one', () => {

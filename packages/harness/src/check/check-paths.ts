@@ -9,12 +9,12 @@ import { HarnessUsageError } from '../config/config-error';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
-import { RULE_IDS } from '../rules';
+import { RULES } from '../rules';
 import { isSourceFile } from '../rules/import-sites';
 import type { CheckContext, GitRunner } from '../collect/types';
 import { applyBaseline } from './apply-baseline';
-import { applyFixes } from './apply-fixes';
 import type { NormalizedCheckOptions } from './normalize-options';
+import { markTiming } from '../core/mark-timing';
 import { runCheck } from './run-check';
 import type { PathSelection } from './select-paths';
 
@@ -48,7 +48,8 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     throw new HarnessUsageError('--update-baseline', 'rewrites whole projects, so it is not for a check of some files', 'run `nx run-many -t harness-check --update-baseline --skip-nx-cache`');
   }
   const projects = [...selection.projects.keys()];
-  const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
+  const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULES);
+  markTiming('config read');
   const { projectFiles, changed } = markChangedFiles(workspaceRoot, fresh, selection);
   let context = await collectWorkspace({
     workspaceRoot,
@@ -60,9 +61,12 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     useStoredFacts: true,
   });
   resolveChangedFileDeps(context, changed);
+  markTiming('workspace collected');
   const keep = (finding: Finding) => isSelected(selection, finding);
   const fixNotes: string[] = [];
   if (options.fix) {
+    // The fixers (and the TypeScript language service they load) only for --fix.
+    const { applyFixes } = await import('./apply-fixes');
     const fixed = await applyFixes(context, projects, options.rules, keep);
     fixNotes.push(...Object.values(fixed.notes));
     context = await collectWorkspace({ workspaceRoot, graph: fresh.graph, config, base: options.base, git: input.git, projectFiles: fixed.projectFiles });
@@ -75,10 +79,12 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     const chosen = selection.projects.get(project)!;
     filesChecked += chosen.whole ? result.filesChecked : chosen.files.size;
   }
+  markTiming('rules run');
   context.persist?.();
   const { findings } = applyBaseline(workspaceRoot, found, options);
   const all = sortFindings(Object.values(findings).flat());
   const report = loadReporter(options.format)(all, { filesChecked, projectsChecked: projects.length });
+  markTiming('reported');
   const prose = options.format === 'text' || options.format === 'github';
   const notes = prose ? [...fixNotes, ...selection.outside.map(describeOutside)] : [];
   return { findings: all, output: [...notes, report.output].join('\n'), exitCode: report.exitCode, fixNotes };

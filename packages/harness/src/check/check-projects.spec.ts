@@ -100,6 +100,21 @@ describe('checkProjects', () => {
     }
   });
 
+  it('refuses a misspelt rule option in harness.yaml, and a mistyped one in front matter, before any rule runs', async () => {
+    const yaml = 'rules:\n  file-size:\n    severity: warn\n    maxLine: 300\n';
+    const ws = writeWorkspace({ ...base, ...writeModule('billing'), 'harness.yaml': yaml });
+    const { billing } = await checkProjects({ workspaceRoot: ws.root, graph: ws.graph, projectFiles: ws.projectFiles, projects: ['billing'], options: normalizeCheckOptions({}) });
+    expect(billing).toEqual({
+      success: false,
+      output: 'harness: harness.yaml:4: unknown option "maxLine" in "rules.file-size"; did you mean "maxLines"? file-size takes severity, maxLines',
+    });
+    const front = '---\nrules:\n  docs: { severity: error, readmeSections: Purpose }\n---\n# billing\n';
+    const local = writeWorkspace({ ...base, ...writeModule('billing', { 'modules/billing/CONVENTIONS.md': front }) });
+    const outcome = await checkProjects({ workspaceRoot: local.root, graph: local.graph, projectFiles: local.projectFiles, projects: ['billing'], options: normalizeCheckOptions({}) });
+    expect(outcome.billing.success).toBe(false);
+    expect(outcome.billing.output).toMatch(/^harness: modules\/billing\/CONVENTIONS\.md:3: "readmeSections" must be a list, got "Purpose"; write readmeSections: \[/);
+  });
+
   it('names CONVENTIONS.md when its front matter is broken', async () => {
     const ws = writeWorkspace({ ...base, ...writeModule('billing', { 'modules/billing/CONVENTIONS.md': '---\nnaming: [\n---\n' }) });
     const { billing } = await checkProjects({ workspaceRoot: ws.root, graph: ws.graph, projectFiles: ws.projectFiles, projects: ['billing'], options: normalizeCheckOptions({}) });

@@ -8,7 +8,7 @@ import { HarnessUsageError, isHarnessConfigError } from '../config/config-error'
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
 import { sortFindings, type Finding } from '../core/finding';
 import { loadReporter } from '../report';
-import { RULE_IDS } from '../rules';
+import { RULES } from '../rules';
 import type { GitRunner } from '../collect/types';
 import type { NormalizedCheckOptions } from './normalize-options';
 import { applyBaseline } from './apply-baseline';
@@ -41,7 +41,7 @@ export async function checkProjects(input: CheckProjectsInput): Promise<Record<s
   const { workspaceRoot, options } = input;
   const outcomes: Record<string, ProjectOutcome> = {};
   try {
-    const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULE_IDS);
+    const config = readHarnessConfig(readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE), RULES);
     const collect = (projectFiles?: ProjectFiles) =>
       collectWorkspace({ workspaceRoot, graph: input.graph, config, base: options.base, git: input.git, projectFiles });
     let context = await collect(input.projectFiles);

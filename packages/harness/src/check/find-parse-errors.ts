@@ -16,6 +16,7 @@ export function findParseErrors(context: CheckContext, project: ProjectInfo): Fi
     findings.push({
       rule: 'syntax',
       severity: 'error',
+      kind: 'syntax/parse-error',
       title: 'File could not be parsed',
       project: project.name,
       file,

@@ -8,6 +8,7 @@ import type { CheckExecutorSchema } from './check-options';
 import type { GitRunner } from '../collect/types';
 import { findWorkspaceRoot } from './find-workspace-root';
 import { listChangedFiles } from './list-changed-files';
+import { markTiming } from '../core/mark-timing';
 
 export interface CheckRequest {
   /** Files, folders or project names as given, relative to `cwd`; empty means "changed against HEAD". */
@@ -28,6 +29,7 @@ export interface CheckResponse extends PathsOutcome {
  * report. Shared by the command line, the Claude Code hook and the MCP server's tools.
  */
 export async function runCheckRequest(request: CheckRequest): Promise<CheckResponse> {
+  markTiming('modules loaded');
   const options = normalizeCheckOptions(request.options);
   const workspaceRoot = findWorkspaceRoot(request.cwd);
   const git = request.git ?? createGitRunner(workspaceRoot);
@@ -38,11 +40,13 @@ export async function runCheckRequest(request: CheckRequest): Promise<CheckRespo
   }
   const named = paths.map((p) => path.relative(workspaceRoot, path.resolve(cwd, p)).split(path.sep).join('/'));
   const fresh = await loadFreshGraph(workspaceRoot, named, undefined, request.graphMemo);
+  markTiming('graph loaded');
   const selection = selectPaths(workspaceRoot, cwd, fresh.graph, fresh.projectFiles, paths);
   if (selection.projects.size === 0) {
     const output = selection.outside.map((f) => `harness check: ${f} belongs to no Nx project, so no rule judged it`).join('\n');
     return { workspaceRoot, findings: [], fixNotes: [], exitCode: 0, output };
   }
+  markTiming('paths selected');
   const outcome = await checkPaths({ workspaceRoot, fresh, selection, options, git });
   return { workspaceRoot, ...outcome };
 }

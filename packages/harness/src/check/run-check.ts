@@ -1,8 +1,8 @@
 import type { Finding } from '../core/finding';
-import { readConventions, type ModuleConventions } from '../config/read-conventions';
-import type { HarnessConfig, RuleSetting } from '../config/types';
-import { RULE_IDS, RULES } from '../rules';
-import type { Rule, RuleContext } from '../rules/types';
+import { readConventions } from '../config/read-conventions';
+import { resolveRuleSetting } from '../config/resolve-rule-setting';
+import { RULES, RULE_IDS } from '../rules';
+import type { RuleContext } from '../rules/types';
 import type { CheckContext, ProjectInfo } from '../collect/types';
 import { findParseErrors } from './find-parse-errors';
 import { runIsolatedRule } from './run-isolated-rule';
@@ -28,11 +28,11 @@ export async function runCheck(context: CheckContext, projectNames: string[], on
     const isWorkspace = project.root === '';
     filesChecked += isWorkspace ? listWorkspaceFiles(project).length : project.files.length;
     const conventionsFile = project.root ? `${project.root}/CONVENTIONS.md` : 'CONVENTIONS.md';
-    const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULE_IDS);
+    const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULES);
     for (const rule of RULES) {
       if (onlyRules && !onlyRules.includes(rule.id)) continue;
       if (isWorkspace && !rule.judgesWorkspace) continue;
-      const setting = resolveSetting(rule, context.config, module);
+      const setting = resolveRuleSetting(rule, context.config, module);
       if (setting.severity === 'off') continue;
       const ruleContext: RuleContext = { ...context, project, conventions: module.conventions, conventionsFile, setting };
       for (const f of await runIsolatedRule(rule, ruleContext, onlyRules ?? RULE_IDS)) {
@@ -50,15 +50,5 @@ function listWorkspaceFiles(project: ProjectInfo): string[] {
 }
 
 const WORKSPACE_FILE = /^(?:BRIEF\.md|AGENTS\.md|ARCHITECTURE\.md|CONVENTIONS\.md|harness\.yaml|docs\/.*)$/;
-
-/** Module front matter beats harness.yaml, which beats the rule's default; options merge. */
-export function resolveSetting(rule: Rule, config: HarnessConfig, module: ModuleConventions): RuleSetting {
-  const workspace = config.rules[rule.id];
-  const local = module.rules[rule.id];
-  return {
-    severity: local?.severity ?? workspace?.severity ?? rule.defaultSeverity,
-    options: { ...rule.defaultOptions, ...workspace?.options, ...local?.options },
-  };
-}
 
 export type { ProjectInfo };

@@ -12,7 +12,7 @@ const makeRule = (check: Rule['check']): Rule => ({ id: 'naming', description: '
 
 describe('runIsolatedRule', () => {
   it('passes a working rule\'s findings through untouched', async () => {
-    const finding = { title: 't', file: 'f', line: 1, column: 1, found: 'x', expected: 'y', fix: 'z', reference: 'r' };
+    const finding = { kind: 'naming/identifier-style' as const, title: 't', file: 'f', line: 1, column: 1, found: 'x', expected: 'y', fix: 'z', reference: 'r' };
     expect(await runIsolatedRule(makeRule(() => [finding]), ctx, ['naming'])).toEqual([finding]);
   });
 
@@ -24,6 +24,7 @@ describe('runIsolatedRule', () => {
     });
     expect(await runIsolatedRule(rule, ctx, ['naming', 'docs', 'layers'])).toEqual([
       {
+        kind: 'internal/rule-failed',
         title: 'Rule failed',
         severity: 'error',
         file: 'modules/billing/src/b.ts',

@@ -37,6 +37,7 @@ function createRuleFailedFinding(
   const skip = others.length > 0 ? `run with --rules=${others.join(',')}, or set` : 'set';
   const where = lastFile ? `, last reading ${lastFile}` : '';
   return {
+    kind: 'internal/rule-failed',
     title: RULE_FAILED_TITLE,
     severity: 'error',
     file: lastFile ?? (ctx.project.root || '.'),

@@ -12,6 +12,7 @@ describe('parseCliArguments', () => {
 
   it('reads the hook mode', () => {
     expect(parseCliArguments(['check', '--hook=claude'])).toMatchObject({ command: 'check', paths: [], hook: 'claude' });
+    expect(parseCliArguments(['check', '--hook=cursor'])).toMatchObject({ command: 'check', paths: [], hook: 'cursor' });
   });
 
   it.each([[[]], [['--help']], [['help']]])('shows help for %j', (argv) => {
@@ -26,6 +27,6 @@ describe('parseCliArguments', () => {
   it('refuses an unknown command, flag or hook in one line', () => {
     expect(() => parseCliArguments(['lint'])).toThrow('harness: lint: is not a harness command; use `harness check [paths...]`');
     expect(() => parseCliArguments(['check', '--colour'])).toThrow(/^harness: harness check: Unknown option '--colour'; see `harness --help`$/);
-    expect(() => parseCliArguments(['check', '--hook=cursor'])).toThrow('harness: --hook: unknown hook "cursor"; use one of claude');
+    expect(() => parseCliArguments(['check', '--hook=windsurf'])).toThrow('harness: --hook: unknown hook "windsurf"; use one of claude, cursor');
   });
 });

@@ -3,7 +3,7 @@ import { HarnessUsageError } from '../config/config-error';
 
 /** What `harness <command>` was asked to do. */
 export type CliCommand =
-  | { command: 'check'; paths: string[]; options: Record<string, unknown>; hook?: 'claude' }
+  | { command: 'check'; paths: string[]; options: Record<string, unknown>; hook?: HookName }
   | { command: 'mcp' }
   | { command: 'help' }
   | { command: 'version' };
@@ -13,10 +13,14 @@ export const USAGE = `usage: harness <command>
   harness check [paths...]   check files, folders or projects (default: files changed against git HEAD)
       --format=text|json|sarif|github   --rules=a,b   --fix   --base=<git ref>   --baseline=<file>
       --hook=claude          read a Claude Code hook payload on stdin; exit 2 with the blocks on stderr
+      --hook=cursor          read a Cursor stop-hook payload on stdin; check the changed files and print
+                             {"followup_message": ...} on an error finding, {} otherwise
   harness mcp                a stdio MCP server: check_files, explain_rules, list_modules, fix_files
   harness --help | --version`;
 
-const HOOKS = ['claude'];
+const HOOKS = ['claude', 'cursor'] as const;
+/** The agents whose hook payload `--hook` reads. */
+export type HookName = (typeof HOOKS)[number];
 
 /** Reads argv (without node and the script); a bad flag is one usage line, never a stack trace. */
 export function parseCliArguments(argv: string[]): CliCommand {
@@ -47,8 +51,8 @@ export function parseCliArguments(argv: string[]): CliCommand {
     throw new HarnessUsageError('harness check', (error as Error).message.split(/\.(\s|$)/)[0], 'see `harness --help`');
   }
   const { hook, ...options } = parsed.values;
-  if (hook !== undefined && !HOOKS.includes(hook)) {
+  if (hook !== undefined && !(HOOKS as readonly string[]).includes(hook)) {
     throw new HarnessUsageError('--hook', `unknown hook "${hook}"`, `use one of ${HOOKS.join(', ')}`);
   }
-  return { command: 'check', paths: parsed.positionals, options, hook: hook as 'claude' | undefined };
+  return { command: 'check', paths: parsed.positionals, options, hook: hook as HookName | undefined };
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { readHookFile, readStandardInput } from './read-hook-payload';
+import { readCursorStopPayload, readHookFile, readStandardInput } from './read-hook-payload';
 
 describe('readHookFile', () => {
   it('reads the edited file of Write, Edit and MultiEdit payloads, resolved against the payload cwd', () => {
@@ -22,5 +22,20 @@ describe('readHookFile', () => {
 
   it('reads the whole stream', async () => {
     await expect(readStandardInput(Readable.from([Buffer.from('{"a"'), Buffer.from(':1}')]))).resolves.toBe('{"a":1}');
+  });
+});
+
+describe('readCursorStopPayload', () => {
+  it('reads the workspace roots and the status of a stop payload', () => {
+    const payload = { conversation_id: 'c', hook_event_name: 'stop', status: 'completed', loop_count: 0, workspace_roots: ['/ws', '/other'] };
+    expect(readCursorStopPayload(JSON.stringify(payload))).toEqual({ workspaceRoots: ['/ws', '/other'], status: 'completed' });
+  });
+
+  it('reads a payload without roots or status as empty', () => {
+    expect(readCursorStopPayload(JSON.stringify({ hook_event_name: 'stop', workspace_roots: [3, ''] }))).toEqual({ workspaceRoots: [], status: undefined });
+  });
+
+  it('refuses input that is not JSON in one line', () => {
+    expect(() => readCursorStopPayload('{')).toThrow('harness: --hook=cursor: standard input is not a hook payload (JSON); run it from a Cursor stop hook, or pipe the hook JSON in');
   });
 });

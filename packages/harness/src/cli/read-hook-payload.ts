@@ -26,3 +26,23 @@ export async function readStandardInput(stream: NodeJS.ReadableStream = process.
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** What harness reads of a Cursor `stop` hook payload. */
+export interface CursorStopPayload {
+  /** The folders open in Cursor; each one inside an Nx workspace is checked. */
+  workspaceRoots: string[];
+  /** `completed`, `aborted` or `error`; absent in older Cursor versions. */
+  status?: string;
+}
+
+/** Reads Cursor's `stop` payload (`workspace_roots`, `status`; `loop_count` is Cursor's own business). */
+export function readCursorStopPayload(text: string): CursorStopPayload {
+  let payload: { workspace_roots?: unknown; status?: unknown };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    throw new HarnessUsageError('--hook=cursor', 'standard input is not a hook payload (JSON)', 'run it from a Cursor stop hook, or pipe the hook JSON in');
+  }
+  const roots = Array.isArray(payload?.workspace_roots) ? payload.workspace_roots.filter((r): r is string => typeof r === 'string' && r !== '') : [];
+  return { workspaceRoots: roots, status: typeof payload?.status === 'string' ? payload.status : undefined };
+}

@@ -3,7 +3,6 @@ import { isHarnessConfigError } from '../config/config-error';
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
 import { readHookFile, readStandardInput } from './read-hook-payload';
-import { runCheckRequest } from '../check/run-check-request';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {
@@ -23,7 +22,8 @@ const processIo: CliIo = {
 /**
  * `harness <command>`; returns the exit code. `check` exits like `harness-check` (0 clean,
  * 1 errors or bad input); with `--hook=claude` an error finding exits 2 with the blocks on
- * stderr, the one code and stream Claude Code hands back to the model.
+ * stderr, the one code and stream Claude Code hands back to the model; `--hook=cursor` answers
+ * Cursor's stop hook in JSON (run-cursor-hook.ts).
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let command: CliCommand;
@@ -46,6 +46,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await startMcpServer(io.cwd);
     return 0;
   }
+  if (command.hook === 'cursor') {
+    const { runCursorHook } = await import('./run-cursor-hook');
+    return runCursorHook(command.options, io);
+  }
   const failureCode = command.hook ? 2 : 1;
   try {
     let paths = command.paths;
@@ -57,6 +61,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       cwd = hookCwd ?? path.dirname(file);
       paths = [file];
     }
+    // Loaded here, not at the top: `--help`, `--version` and `mcp` need none of the checker.
+    const { runCheckRequest } = await import('../check/run-check-request');
     const response = await runCheckRequest({ paths, cwd, options: command.options });
     if (command.hook) {
       if (response.exitCode === 0) return 0;

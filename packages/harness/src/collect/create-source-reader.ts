@@ -21,7 +21,7 @@ export interface SourceReader {
   readSource: (file: string) => SourceFacts;
   isParsed: (file: string) => boolean;
   /** Keeps what this run parsed for the next one; a no-op without a facts cache. */
-  persist: (liveFiles: ReadonlySet<string>) => void;
+  persist: (liveFiles: { has(file: string): boolean }) => void;
 }
 
 /** Facts kept between runs, and each file's project and content hash (from Nx's file map). */

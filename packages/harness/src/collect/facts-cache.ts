@@ -20,7 +20,7 @@ export interface FactsCache {
   get(project: string, file: string, hash: string): SourceFacts | undefined;
   set(project: string, file: string, hash: string, facts: SourceFacts): void;
   /** Writes each project whose facts changed, keeping only files of `liveFiles`. */
-  save(liveFiles: ReadonlySet<string>): void;
+  save(liveFiles: { has(file: string): boolean }): void;
 }
 
 type Entries = Record<string, { hash: string; facts: SourceFacts }>;

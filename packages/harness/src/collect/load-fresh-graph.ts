@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
+import { markTiming } from '../core/mark-timing';
+import { cachesDisabled } from './cache-files';
+import { describeCacheFiles, readGraphSnapshot, writeGraphSnapshot } from './graph-snapshot';
 import { findWorkspaceDataDirectory, readProjectFiles, type ProjectFiles } from './read-file-map';
 
 /** Nx's project graph and file map as `harness check` judges with them. */
@@ -16,6 +19,9 @@ export interface FreshGraph {
 /** Workspace files whose change can change the graph (projects, tags, plugins, aliases). */
 const GRAPH_INPUTS = ['nx.json', 'package.json', 'tsconfig.base.json', 'tsconfig.json', 'pnpm-workspace.yaml'];
 const PROJECT_MANIFESTS = ['project.json', 'package.json'];
+const NX_CACHE_FILES = ['project-graph.json', 'file-map.json'];
+/** harness's compact copy of the two (collect/graph-snapshot.ts), beside them. */
+const SNAPSHOT_FILE = 'harness-graph-snapshot.json';
 
 /** Nx building the graph and file map again; injectable so tests can count rebuilds. */
 export type BuildGraph = () => Promise<{ graph: ProjectGraph; projectFiles: ProjectFiles }>;
@@ -41,20 +47,30 @@ export async function loadFreshGraph(
   memo: GraphMemo = {},
 ): Promise<FreshGraph> {
   const cached = readCachedGraph(workspaceRoot, memo);
+  markTiming('cached graph read');
   if (cached && !isGraphStale(workspaceRoot, cached.graph, cached.writtenAt, checkedFiles)) {
     return { ...(memo.last = cached), rebuilt: false };
   }
   const { graph, projectFiles } = await buildGraph();
-  memo.last = { graph, projectFiles, writtenAt: readWrittenAt(workspaceRoot) ?? Date.now() };
+  const dir = findWorkspaceDataDirectory(workspaceRoot);
+  memo.last = { graph, projectFiles, writtenAt: readWrittenAt(NX_CACHE_FILES.map((f) => statOf(path.join(dir, f)))) ?? Date.now() };
   return { ...memo.last, rebuilt: true };
 }
 
-/** The graph and file map Nx last wrote, or undefined when either is missing or unreadable. */
+/**
+ * The graph and file map Nx last wrote, or undefined when either is missing or unreadable. Read
+ * from harness's compact copy while Nx's files are unchanged; otherwise parsed, and copied.
+ */
 function readCachedGraph(workspaceRoot: string, memo: GraphMemo): Omit<FreshGraph, 'rebuilt'> | undefined {
   const dir = findWorkspaceDataDirectory(workspaceRoot);
-  const writtenAt = readWrittenAt(workspaceRoot);
-  if (writtenAt === undefined) return undefined;
+  const stats = NX_CACHE_FILES.map((f) => statOf(path.join(dir, f)));
+  const writtenAt = readWrittenAt(stats);
+  const key = describeCacheFiles(stats);
+  if (writtenAt === undefined || key === undefined) return undefined;
   if (memo.last?.writtenAt === writtenAt) return memo.last;
+  const snapshotFile = path.join(dir, SNAPSHOT_FILE);
+  const copied = cachesDisabled() ? undefined : readGraphSnapshot(snapshotFile, key);
+  if (copied) return { ...copied, writtenAt };
   try {
     const { computedAt: _computedAt, errors, ...graph } = JSON.parse(fs.readFileSync(path.join(dir, 'project-graph.json'), 'utf8'));
     // A graph Nx wrote with errors is not one to judge by; building it again surfaces them.
@@ -63,6 +79,7 @@ function readCachedGraph(workspaceRoot: string, memo: GraphMemo): Omit<FreshGrap
     const projectFiles = fileMap?.fileMap?.projectFileMap as ProjectFiles | undefined;
     if (!graph.nodes || !projectFiles) return undefined;
     if (!Object.keys(graph.nodes).every((name) => name in projectFiles)) return undefined;
+    if (!cachesDisabled()) writeGraphSnapshot(snapshotFile, key, graph as ProjectGraph, projectFiles);
     return { graph: graph as ProjectGraph, projectFiles, writtenAt };
   } catch {
     return undefined;
@@ -70,15 +87,14 @@ function readCachedGraph(workspaceRoot: string, memo: GraphMemo): Omit<FreshGrap
 }
 
 /** The older of the two cache files' times: both must postdate a change for the graph to count. */
-function readWrittenAt(workspaceRoot: string): number | undefined {
-  const dir = findWorkspaceDataDirectory(workspaceRoot);
-  const times = ['project-graph.json', 'file-map.json'].map((f) => mtimeOf(path.join(dir, f)));
-  if (times.some((t) => t === undefined)) return undefined;
-  return Math.min(...(times as number[]));
+function readWrittenAt(stats: Array<fs.Stats | undefined>): number | undefined {
+  if (stats.some((s) => s === undefined)) return undefined;
+  return Math.min(...stats.map((s) => s!.mtimeMs));
 }
 
 function isGraphStale(workspaceRoot: string, graph: ProjectGraph, writtenAt: number, checkedFiles: string[]): boolean {
-  const newer = (file: string) => (mtimeOf(path.join(workspaceRoot, file)) ?? 0) > writtenAt;
+  // Concatenated, not path.join: the names are already normal, and this runs 2,000 times at 1,000 projects.
+  const newer = (file: string) => (mtimeOf(`${workspaceRoot}/${file}`) ?? 0) > writtenAt;
   if (GRAPH_INPUTS.some(newer)) return true;
   const roots = new Set<string>();
   for (const node of Object.values(graph.nodes)) {
@@ -103,12 +119,13 @@ function hasNewManifestAbove(file: string, roots: Set<string>, newer: (file: str
   return false;
 }
 
+/** A missing file is undefined, without the cost of an exception: a check stats 2,000 manifests at 1,000 projects. */
+function statOf(full: string): fs.Stats | undefined {
+  return fs.statSync(full, { throwIfNoEntry: false });
+}
+
 function mtimeOf(full: string): number | undefined {
-  try {
-    return fs.statSync(full).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  return statOf(full)?.mtimeMs;
 }
 
 /** Nx's own graph construction (plugins, file map, cache write), resolved from the workspace. */

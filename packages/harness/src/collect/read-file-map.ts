@@ -32,18 +32,12 @@ export function listFileDeps(data: FileData): string[] {
 
 /**
  * Nx's workspace data folder (`.nx/workspace-data` unless configured), where Nx keeps the graph
- * and file map and where harness keeps its facts cache, so that `nx reset` clears both.
+ * and file map and where harness keeps its own caches, so that `nx reset` clears them all. This is
+ * Nx 21–23's own rule (its `workspaceDataDirectory`), written out rather than required: Nx's module
+ * computes its shared cache location when it loads, a git call that `harness check` would pay on
+ * every run for a path it does not use.
  */
 export function findWorkspaceDataDirectory(workspaceRoot: string): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const nxRoot = require('nx/src/utils/workspace-root').workspaceRoot as string;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const dir = require('nx/src/utils/cache-directory').workspaceDataDirectory as string;
-    if (nxRoot === workspaceRoot && typeof dir === 'string') return dir;
-  } catch {
-    // An Nx without these internal modules: Nx's default below.
-  }
   const configured = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? process.env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
   return configured ? path.resolve(workspaceRoot, configured) : path.join(workspaceRoot, '.nx', 'workspace-data');
 }

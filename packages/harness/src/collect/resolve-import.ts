@@ -17,7 +17,7 @@ export function createProjectLocator(projects: Record<string, ProjectInfo>): (fi
  */
 export function createImportResolver(
   projects: Record<string, ProjectInfo>,
-  knownFiles: ReadonlySet<string>,
+  knownFiles: { has(file: string): boolean },
 ): (fromFile: string, specifier: string) => ResolvedImport {
   const locate = createProjectLocator(projects);
   // Longest alias first, so `@org/billing-api` is not taken for a deep import of `@org/billing`.

@@ -2,8 +2,9 @@ import Ajv from 'ajv';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { RULE_IDS } from '../rules';
+import { RULE_IDS, RULES } from '../rules';
 import { readHarnessConfig } from './read-harness-config';
+import { renderHarnessSchema } from './render-rules-schema';
 
 /** The schema editors read (shipped in the package) and the loader the check uses must agree. */
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/harness.schema.json'), 'utf8'));
@@ -12,7 +13,7 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 const accepts = (text: string) => {
   let loaderOk = true;
   try {
-    readHarnessConfig(text, RULE_IDS);
+    readHarnessConfig(text, RULES);
   } catch {
     loaderOk = false;
   }
@@ -22,6 +23,11 @@ const accepts = (text: string) => {
 describe('harness.schema.json and the config loader', () => {
   it('lists exactly the rules the check has', () => {
     expect([...schema.properties.rules.propertyNames.enum].sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  // On failure: run `node scripts/write-harness-schema.mjs` and commit the file.
+  it('holds every rule\'s option schema, as the rules declare them', () => {
+    expect(schema).toEqual(renderHarnessSchema(schema, RULES));
   });
 
   it.each([
@@ -93,6 +99,10 @@ describe('harness.schema.json and the config loader', () => {
     ['a peer group inside a peer group', 'conventions:\n  layers: [core, [rules, [report]]]\n'],
     ['a folder listed twice', 'conventions:\n  layers: [core, rules, core]\n'],
     ['a folder name with a slash', 'conventions:\n  layers: [core, rules/sub]\n'],
+    ['a misspelt option', 'rules:\n  file-size: { severity: warn, maxLine: 300 }\n'],
+    ['a string for the docs sections', 'rules:\n  docs: { severity: error, readmeSections: Purpose }\n'],
+    ['a maxLines of zero', 'rules:\n  file-size: { severity: warn, maxLines: 0 }\n'],
+    ['an option the layers rule does not have', 'rules:\n  layers: { severity: error, folders: [a] }\n'],
     ['an unknown constraint field', 'dependencies:\n  constraints:\n    - sourceTag: a\n      onlyDependOnLibs: [b]\n'],
   ])('both refuse %s', (_name, text) => {
     expect(accepts(text)).toEqual({ schema: false, loader: false });

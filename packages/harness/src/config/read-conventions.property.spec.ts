@@ -3,7 +3,18 @@ import { isHarnessConfigError } from './config-error';
 import { readHarnessConfig } from './read-harness-config';
 import { readConventions } from './read-conventions';
 
-const RULES = ['naming', 'docs', 'file-size'];
+import type { RuleDeclaration } from './types';
+
+const RULES: RuleDeclaration[] = [
+  { id: 'naming', defaultSeverity: 'error' },
+  { id: 'docs', defaultSeverity: 'error' },
+  {
+    id: 'file-size',
+    defaultSeverity: 'warn',
+    defaultOptions: { maxLines: 400 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxLines: { type: 'integer', minimum: 1 } } },
+  },
+];
 const config = readHarnessConfig(undefined, RULES);
 
 /** Either it parses, or it fails with a one-line HarnessConfigError; nothing else may escape. */

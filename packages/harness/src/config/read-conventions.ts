@@ -1,4 +1,4 @@
-import type { Conventions, HarnessConfig, RuleSetting } from './types';
+import type { Conventions, HarnessConfig, RuleDeclaration, RuleSetting } from './types';
 import { expectRecord, rejectUnknownKeys, validateConventions, validateRules } from './validate-config';
 import { extractFrontMatter, parseYamlSource } from './yaml-source';
 
@@ -16,7 +16,7 @@ export function readConventions(
   file: string,
   text: string | undefined,
   config: HarnessConfig,
-  ruleIds: string[],
+  rules: readonly RuleDeclaration[],
 ): ModuleConventions {
   const front = text === undefined ? undefined : extractFrontMatter(text);
   if (!front) return { conventions: config.conventions, rules: {} };
@@ -25,6 +25,6 @@ export function readConventions(
   rejectUnknownKeys(src, [], root, ['naming', 'coverage', 'tests', 'layers', 'rules']);
   return {
     conventions: validateConventions(src, [], root, config.conventions),
-    rules: validateRules(src, ['rules'], root.rules, ruleIds),
+    rules: validateRules(src, ['rules'], root.rules, rules),
   };
 }

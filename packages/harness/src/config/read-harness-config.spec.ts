@@ -1,7 +1,30 @@
 import { readHarnessConfig } from './read-harness-config';
 import { readConventions } from './read-conventions';
 
-const RULES = ['docs', 'naming', 'file-size', 'circular', 'layers'];
+import type { RuleDeclaration } from './types';
+
+/** Stand-ins for the rule table (config sits below rules): three with options, two without. */
+const RULES: RuleDeclaration[] = [
+  { id: 'docs', defaultSeverity: 'error' },
+  { id: 'naming', defaultSeverity: 'error' },
+  {
+    id: 'file-size',
+    defaultSeverity: 'warn',
+    defaultOptions: { maxLines: 400 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxLines: { type: 'integer', minimum: 1 } } },
+  },
+  {
+    id: 'circular',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { ignoreTypeImports: { type: 'boolean' } } },
+  },
+  {
+    id: 'layers',
+    defaultSeverity: 'error',
+    defaultOptions: { ignoreTests: false },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { ignoreTests: { type: 'boolean' } } },
+  },
+];
 
 const errorOf = (fn: () => unknown): string => {
   try {
@@ -51,7 +74,7 @@ describe('readHarnessConfig', () => {
     ['conventions:\n  layers:\n    - core\n    - [rules, report]\n    - [check, rules]\n', 'harness: harness.yaml:5: the folder "rules" is listed twice in "layers"; list each folder once, in one layer or in one peer group'],
     ['conventions:\n  layers:\n    - core\n    - []\n', 'harness: harness.yaml:4: a peer group in "layers" is empty; list its folders, or remove the []'],
     ['conventions:\n  layers: [core, [rules, [report]]]\n', 'harness: harness.yaml:2: "layers" must list folder names under src/, got a peer group inside a peer group; write it as'],
-    ['rules:\n  layers: { severity: error, ignoreTests: "yes" }\n', 'harness: harness.yaml:2: "ignoreTests" must be true or false, got "yes"; write layers: { severity: error, ignoreTests: true }'],
+    ['rules:\n  layers: { severity: error, ignoreTests: "yes" }\n', 'harness: harness.yaml:2: "ignoreTests" must be true or false, got "yes"; write ignoreTests: false (the default), or remove it'],
     ['dependencies:\n  constraints:\n    - onlyDependOnLibsWithTags: ["a"]\n', 'harness: harness.yaml:3: a constraint has neither "sourceTag" nor "allSourceTags"'],
     ['conventions:\n  naming:\n    functions: "/^(a+)+$/"\n', 'harness: harness.yaml:3: '],
     ['dependencies:\n  allow:\n    - "[unclosed"\n', 'harness: harness.yaml:3: "[unclosed" is not a valid regular expression'],

@@ -61,6 +61,30 @@ export interface Conventions {
   layers: Layer[];
 }
 
+/**
+ * The JSON schema (draft-07) of a rule's options: an object that refuses unknown keys, with a
+ * schema per option. It is data: the loader validates with it, and the shipped harness.schema.json
+ * holds the same object, so editors and the check agree.
+ */
+export interface OptionsSchema {
+  type: 'object';
+  additionalProperties: false;
+  properties: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * What the config loader and the setting resolver need of a rule. Rules pass it down (config
+ * never imports rules): `Rule` extends it.
+ */
+export interface RuleDeclaration {
+  id: string;
+  defaultSeverity: Severity;
+  /** Default options, merged under the user's. */
+  defaultOptions?: Record<string, unknown>;
+  /** Absent: the rule takes no options, and any option set for it is refused. */
+  optionsSchema?: OptionsSchema;
+}
+
 /** A rule's severity plus its options (e.g. `maxLines`). */
 export interface RuleSetting {
   severity: Severity;

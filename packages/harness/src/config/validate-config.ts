@@ -3,8 +3,9 @@ import { compilePathGlob } from '../core/path-glob';
 import { HarnessConfigError } from './config-error';
 import { IMPORT_KINDS } from '../core/dep-constraint';
 import type { YamlSource } from './yaml-source';
-import { validateLayers, validateLayersOptions } from './validate-layers';
-import type { Conventions, CoverageThresholds, NamingConventions, RuleSetting } from './types';
+import { validateRuleOptions } from './validate-rule-options';
+import { validateLayers } from './validate-layers';
+import type { Conventions, CoverageThresholds, NamingConventions, RuleDeclaration, RuleSetting } from './types';
 import type { DepConstraint, ImportKind } from '../core/dep-constraint';
 
 const NAMING_KINDS = ['functions', 'classes', 'variables', 'constants', 'types', 'files'];
@@ -36,32 +37,27 @@ export function rejectUnknownKeys(src: YamlSource, path: Path, value: Record<str
   }
 }
 
-/** Reads the `rules:` mapping: `id: severity` or `id: { severity, ...options }`. */
-export function validateRules(src: YamlSource, path: Path, value: unknown, ruleIds: string[]): Record<string, RuleSetting> {
-  const rules = expectRecord(src, path, value);
+/**
+ * Reads the `rules:` mapping: `id: severity` or `id: { severity, ...options }`. Options are checked
+ * against the rule's JSON schema before the severity, so a misspelt `severty:` is named as such.
+ */
+export function validateRules(src: YamlSource, path: Path, value: unknown, rules: readonly RuleDeclaration[]): Record<string, RuleSetting> {
+  const entries = expectRecord(src, path, value);
   const settings: Record<string, RuleSetting> = {};
-  for (const [id, raw] of Object.entries(rules)) {
-    if (!ruleIds.includes(id)) {
-      fail(src, [...path, id], `unknown rule id "${id}"`, `use one of ${ruleIds.join(', ')}`, true);
+  for (const [id, raw] of Object.entries(entries)) {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) {
+      fail(src, [...path, id], `unknown rule id "${id}"`, `use one of ${rules.map((r) => r.id).join(', ')}`, true);
     }
     const { severity, ...options } = isRecord(raw) ? raw : { severity: raw };
+    validateRuleOptions(src, [...path, id], rule as RuleDeclaration, options);
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
       const where = isRecord(raw) ? [...path, id, 'severity'] : [...path, id];
       fail(src, where, `unknown severity "${String(severity)}" for rule "${id}"`, 'use error, warn or off');
     }
-    if (id === 'circular') validateCircularOptions(src, [...path, id], options);
-    if (id === 'layers') validateLayersOptions(src, [...path, id], options);
     settings[id] = { severity: severity as RuleSetting['severity'], options };
   }
   return settings;
-}
-
-/** The circular rule's own option: `ignoreTypeImports` (cycles of type-only imports are no finding). */
-function validateCircularOptions(src: YamlSource, path: Path, options: Record<string, unknown>): void {
-  const value = options.ignoreTypeImports;
-  if (value !== undefined && typeof value !== 'boolean') {
-    fail(src, [...path, 'ignoreTypeImports'], `"ignoreTypeImports" must be true or false, got ${JSON.stringify(value)}`, 'write circular: { severity: error, ignoreTypeImports: true }');
-  }
 }
 
 /** Checks a tag pattern: `*`, a glob, an exact tag, or a `/regex/` that must compile. */

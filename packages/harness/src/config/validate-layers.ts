@@ -36,11 +36,3 @@ export function validateLayers(src: YamlSource, path: Path, value: unknown): Lay
     return isGroup ? (entry as string[]).slice() : (entry as string);
   });
 }
-
-/** The layers rule's own option: `ignoreTests` (test files may import any layer of their module). */
-export function validateLayersOptions(src: YamlSource, path: Path, options: Record<string, unknown>): void {
-  const value = options.ignoreTests;
-  if (value !== undefined && typeof value !== 'boolean') {
-    fail(src, [...path, 'ignoreTests'], `"ignoreTests" must be true or false, got ${JSON.stringify(value)}`, 'write layers: { severity: error, ignoreTests: true }');
-  }
-}

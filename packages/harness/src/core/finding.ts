@@ -1,13 +1,28 @@
+import type { FindingDataOf, FindingKind } from './finding-kinds';
+
+export type { FindingData, FindingDataByKind, FindingKind, Rename } from './finding-kinds';
+
 /** How much a finding matters; `off` silences a rule entirely. */
 export type Severity = 'error' | 'warn' | 'off';
 
 /**
  * One thing the check found. Every rule returns these and every reporter reads only these,
- * so the fields are the whole contract between the two stages.
+ * so the fields are the whole contract between the two stages. The prose fields are for people;
+ * `kind` and `data` are for programs (`--fix`, agents), which never parse the prose.
  */
-export interface Finding {
+export type Finding = { [K in FindingKind]: FindingFields & KindAndData<K> }[FindingKind];
+
+/** A kind with the data it may carry, so `finding.kind === 'naming/file-style'` types `data`. */
+type KindAndData<K extends FindingKind> = [FindingDataOf<K>] extends [never]
+  ? { kind: K; data?: undefined }
+  : { kind: K; data?: FindingDataOf<K> };
+
+/** The fields every finding has, whatever its kind. */
+export interface FindingFields {
   /** Stable rule id, e.g. `naming`. */
   rule: string;
+  /** Stable kind of finding, e.g. `naming/identifier-style` (see FINDING_KINDS). */
+  kind: FindingKind;
   severity: Exclude<Severity, 'off'>;
   /** Short headline printed after `ERROR:`, e.g. `Naming convention violation`. */
   title: string;

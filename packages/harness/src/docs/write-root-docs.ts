@@ -7,7 +7,7 @@ import { readWorkspaceGraph, type WorkspaceGraph } from './read-workspace-graph'
 import { renderClaudeMd, renderCommandsSection, renderModuleAgentsBlock } from './render-agents';
 import { fenceMermaid, MODULE_DIAGRAM_LEGEND, renderModuleDiagram } from './render-mermaid';
 import { readConventions } from '../config/read-conventions';
-import { RULES, RULE_IDS } from '../rules';
+import { RULES } from '../rules';
 import { nameWorkspaceProject } from '../core/workspace-project';
 import { breaksTagConstraints, type TaggedGraph } from '../core/edge-judgement';
 import { createAdjacency } from '../core/graph-paths';
@@ -33,7 +33,7 @@ export function writeBrief(tree: Tree): void {
 
 /** ARCHITECTURE.md: the rules from harness.yaml, regenerated between the markers. */
 export function writeArchitecture(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
-  const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULE_IDS);
+  const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULES);
   const tagged = readTaggedGraph(graph);
   const diagram = renderModuleDiagram({
     projects: graph.projects,
@@ -91,7 +91,7 @@ export function writeClaude(tree: Tree): void {
 
 /** Refreshes the generated part of every module's own AGENTS.md (targets, naming, tags). */
 export function writeModuleAgents(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
-  const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULE_IDS);
+  const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULES);
   for (const project of graph.projects) {
     const file = `${project.root}/AGENTS.md`;
     const text = readText(tree, file);
@@ -99,7 +99,7 @@ export function writeModuleAgents(tree: Tree, graph: WorkspaceGraph = readWorksp
     const conventionsFile = `${project.root}/CONVENTIONS.md`;
     let naming;
     try {
-      naming = readConventions(conventionsFile, readText(tree, conventionsFile), config, RULE_IDS).conventions.naming;
+      naming = readConventions(conventionsFile, readText(tree, conventionsFile), config, RULES).conventions.naming;
     } catch {
       naming = config.conventions.naming;
     }

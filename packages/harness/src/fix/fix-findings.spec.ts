@@ -270,17 +270,27 @@ describe('fixFindings: safety', () => {
     const ws = renameWorkspace({ 'modules/billing/src/lib/other-name.ts': 'export const OTHER = 1;\n' });
     const { context, findings } = await ws.check('billing', ['naming']);
     const rename = findings[0];
-    const at = (file: string, fix: string, found = file.split('/').pop()!): Finding => ({ ...rename, file, fix, found, line: 0, column: 0 });
+    const at = (file: string, to: string, found = file.split('/').pop()!): Finding => ({
+      ...rename,
+      kind: 'naming/file-style',
+      data: { rename: { from: found, to } },
+      file,
+      fix: `Rename to \`${to}\` and update the imports of it`,
+      found,
+      line: 0,
+      column: 0,
+    });
     const cases: Array<[Finding, string]> = [
-      [{ ...rename, fix: 'Rename to `class`' }, '`class` is not a valid identifier; rename `processInvoice` by hand'],
+      [{ ...rename, kind: 'naming/identifier-style', data: { rename: { from: 'processInvoice', to: 'class' } }, fix: 'Rename to `class`' }, '`class` is not a valid identifier; rename `processInvoice` by hand'],
       [{ ...rename, line: 9 }, '`processInvoice` is no longer at modules/billing/src/lib/invoice.ts:9:17; run the check again'],
       [{ ...rename, file: 'modules/billing/README.md' }, 'modules/billing/README.md is not a TypeScript or JavaScript file of the workspace'],
-      [at('modules/billing/src/lib/invoice.ts', 'Rename to `other-name.ts` and update the imports of it'), 'modules/billing/src/lib/other-name.ts already exists; merge or rename the files by hand'],
-      [at('modules/billing/src/lib/invoice.ts', 'Rename to `../x.ts` and update the imports of it'), '`../x.ts` is not a file name in the same folder; rename modules/billing/src/lib/invoice.ts by hand'],
-      [at('modules/billing/src/index.ts', 'Rename to `main.ts` and update the imports of it'), 'modules/billing/src/index.ts is the entry point of billing, named in tsconfig paths or package.json; rename it there and here by hand'],
-      [{ ...rename, title: 'Module has no tests', fix: 'Create `modules/billing/tests/invoice.spec.ts` with tests of x' }, 'modules/billing/tests/invoice.spec.ts exists now; run the check again'],
-      [{ ...rename, title: 'Missing documentation section', file: 'modules/billing/README.md', found: 'no "## Purpose" section' }, 'modules/billing/README.md already has a "## Purpose" section'],
-      [{ ...rename, title: 'Missing module document', file: 'modules/billing/README.md' }, 'modules/billing/README.md exists now; run the check again'],
+      [at('modules/billing/src/lib/invoice.ts', 'other-name.ts'), 'modules/billing/src/lib/other-name.ts already exists; merge or rename the files by hand'],
+      [at('modules/billing/src/lib/invoice.ts', '../x.ts'), '`../x.ts` is not a file name in the same folder; rename modules/billing/src/lib/invoice.ts by hand'],
+      [at('modules/billing/src/index.ts', 'main.ts'), 'modules/billing/src/index.ts is the entry point of billing, named in tsconfig paths or package.json; rename it there and here by hand'],
+      [at('modules/billing/src/lib/invoice.ts', 'invoice-x.ts', 'other.ts'), 'the finding names `other.ts`, not modules/billing/src/lib/invoice.ts; run the check again'],
+      [{ ...rename, kind: 'tests/no-tests', data: { testFile: 'modules/billing/tests/invoice.spec.ts' }, title: 'Module has no tests', fix: 'Create `modules/billing/tests/invoice.spec.ts` with tests of x' }, 'modules/billing/tests/invoice.spec.ts exists now; run the check again'],
+      [{ ...rename, kind: 'docs/missing-section', data: { document: 'README.md', section: 'Purpose' }, title: 'Missing documentation section', file: 'modules/billing/README.md', found: 'no "## Purpose" section' }, 'modules/billing/README.md already has a "## Purpose" section'],
+      [{ ...rename, kind: 'docs/missing-document', data: { document: 'README.md', sections: ['Purpose'] }, title: 'Missing module document', file: 'modules/billing/README.md' }, 'modules/billing/README.md exists now; run the check again'],
     ];
     const before = ws.readAll();
     for (const [finding, reason] of cases) {
@@ -295,8 +305,8 @@ describe('fixFindings: safety', () => {
     const { context, findings } = await ws.check('billing', ['docs']);
     const base: Finding = { ...findings[0] };
     const crafted: Finding[] = [
-      { ...base, title: 'Module has no tests', file: 'escape.spec.ts', fix: 'Create `../escape.spec.ts` with tests of the public API' },
-      { ...base, title: 'Missing documentation section', file: 'modules/shop/README.md', found: 'no "## Purpose" section' },
+      { ...base, kind: 'tests/no-tests', data: { testFile: '../escape.spec.ts' }, title: 'Module has no tests', file: 'escape.spec.ts', fix: 'Create `../escape.spec.ts` with tests of the public API' },
+      { ...base, kind: 'docs/missing-section', data: { document: 'README.md', section: 'Purpose' }, title: 'Missing documentation section', file: 'modules/shop/README.md', found: 'no "## Purpose" section' },
       { ...base, project: 'shop' },
     ];
     const before = ws.readAll();

@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import { findSection, listSections } from '../core/markdown-outline';
 import type { ProjectInfo } from '../collect/types';
-import { readMissingSection, readRequiredSections } from './classify-finding';
+import { readFindingData } from './classify-finding';
 import { isInsideProject } from './is-inside-project';
 import { renderSection } from './section-prompts';
 import type { FixChange, PlanOutcome, SkippedFinding } from './types';
@@ -19,7 +18,7 @@ export function planDocuments(draft: WorkspaceDraft, project: ProjectInfo, findi
   const skipped: SkippedFinding[] = [];
   for (const finding of findings) {
     const planned = isInsideProject(project, finding.file)
-      ? finding.title === 'Missing module document'
+      ? finding.kind === 'docs/missing-document'
         ? planDocument(draft, project, finding)
         : planSection(draft, project, finding)
       : `${finding.file} is outside ${project.name}; --fix edits only the module's own documents`;
@@ -30,13 +29,13 @@ export function planDocuments(draft: WorkspaceDraft, project: ProjectInfo, findi
 }
 
 function planSection(draft: WorkspaceDraft, project: ProjectInfo, finding: Finding): FixChange | string {
-  const section = readMissingSection(finding)!;
+  const { document, section } = readFindingData(finding, 'docs/missing-section')!;
   const text = draft.readText(finding.file);
   if (text === undefined) return `${finding.file} no longer exists; run the check again`;
   if (hasSection(text, section)) return `${finding.file} already has a "## ${section}" section`;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const separator = text === '' || text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
-  const updated = text + separator + renderSection(path.posix.basename(finding.file), section, project.name, eol);
+  const updated = text + separator + renderSection(document, section, project.name, eol);
   // An unclosed code fence would swallow the heading; then the section would still be missing.
   if (!hasSection(updated, section)) return `a "## ${section}" heading appended to ${finding.file} would not be read as a heading (is a code fence left open?); add it by hand`;
   draft.writeText(finding.file, updated);
@@ -45,8 +44,7 @@ function planSection(draft: WorkspaceDraft, project: ProjectInfo, finding: Findi
 
 function planDocument(draft: WorkspaceDraft, project: ProjectInfo, finding: Finding): FixChange | string {
   if (draft.readText(finding.file) !== undefined) return `${finding.file} exists now; run the check again`;
-  const document = path.posix.basename(finding.file);
-  const sections = readRequiredSections(finding);
+  const { document, sections } = readFindingData(finding, 'docs/missing-document')!;
   const title = document === 'CONVENTIONS.md' ? `# ${project.name} conventions` : `# ${project.name}`;
   draft.writeText(finding.file, [title, '', ...sections.map((s) => renderSection(document, s, project.name, '\n'))].join('\n'));
   const marked = sections.length ? ` with the sections ${sections.join(', ')}, marked harness:todo for a person or agent to complete` : '';

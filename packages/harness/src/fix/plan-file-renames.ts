@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import type { ProjectInfo } from '../collect/types';
-import { readSuggestedName } from './classify-finding';
+import { readFindingData } from './classify-finding';
 import type { WorkspaceLanguageService } from './create-language-service';
 import { applyTextEdits, countEditsByFile, type TextEdit } from './text-edits';
 import type { FixChange, PlanOutcome, SkippedFinding } from './types';
@@ -45,7 +45,8 @@ function planFileRename(
   projects: Record<string, ProjectInfo>,
   finding: Finding,
 ): { newFile: string; edits: TextEdit[] } | string {
-  const newBase = readSuggestedName(finding)!;
+  const { from, to: newBase } = readFindingData(finding, 'naming/file-style')!.rename;
+  if (from !== path.posix.basename(finding.file)) return `the finding names \`${from}\`, not ${finding.file}; run the check again`;
   const dir = path.posix.dirname(finding.file);
   const newFile = dir === '.' ? newBase : `${dir}/${newBase}`;
   if (/[/\\\0]/.test(newBase) || newBase === '.' || newBase === '..' || !CODE_FILE.test(newBase)) {

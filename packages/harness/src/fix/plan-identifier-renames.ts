@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { Finding } from '../core/finding';
-import { readSuggestedName } from './classify-finding';
+import { readFindingData } from './classify-finding';
 import type { WorkspaceLanguageService } from './create-language-service';
 import { applyTextEdits, countEditsByFile, overlapsEdit, type TextEdit } from './text-edits';
 import type { FixChange, PlanOutcome, SkippedFinding } from './types';
@@ -24,15 +24,15 @@ export function planIdentifierRenames(ls: WorkspaceLanguageService, draft: Works
       skipped.push({ finding, reason: planned });
       continue;
     }
-    const { edits, newName } = planned;
+    const { edits, oldName, newName } = planned;
     const counts = countEditsByFile(edits);
     const clash = [...counts.keys()].find((file) => introduced.get(file)?.has(newName) || usesName(ls, file, newName));
     if (clash) {
-      skipped.push({ finding, reason: `\`${newName}\` is already used in ${clash}; rename \`${finding.found}\` by hand to a name that is free` });
+      skipped.push({ finding, reason: `\`${newName}\` is already used in ${clash}; rename \`${oldName}\` by hand to a name that is free` });
       continue;
     }
     if (edits.some((edit) => accepted.some((other) => overlapsEdit(edit, other)))) {
-      skipped.push({ finding, reason: `its references overlap another rename in this fix; run --fix again to rename \`${finding.found}\`` });
+      skipped.push({ finding, reason: `its references overlap another rename in this fix; run --fix again to rename \`${oldName}\`` });
       continue;
     }
     accepted.push(...edits);
@@ -41,7 +41,7 @@ export function planIdentifierRenames(ls: WorkspaceLanguageService, draft: Works
       changes.push({
         file,
         kind: 'rename-identifier',
-        description: `${file}: renamed \`${finding.found}\` to \`${newName}\` (${count} ${count === 1 ? 'occurrence' : 'occurrences'})`,
+        description: `${file}: renamed \`${oldName}\` to \`${newName}\` (${count} ${count === 1 ? 'occurrence' : 'occurrences'})`,
       });
     }
   }
@@ -50,32 +50,32 @@ export function planIdentifierRenames(ls: WorkspaceLanguageService, draft: Works
 }
 
 /** The edits that rename the identifier a finding points at, or why it cannot be renamed. */
-function findRenameEdits(ls: WorkspaceLanguageService, finding: Finding): { edits: TextEdit[]; newName: string } | string {
-  const newName = readSuggestedName(finding)!;
-  if (!isValidIdentifier(ls.ts, newName)) return `\`${newName}\` is not a valid identifier; rename \`${finding.found}\` by hand`;
+function findRenameEdits(ls: WorkspaceLanguageService, finding: Finding): { edits: TextEdit[]; oldName: string; newName: string } | string {
+  const { from: oldName, to: newName } = readFindingData(finding, 'naming/identifier-style')!.rename;
+  if (!isValidIdentifier(ls.ts, newName)) return `\`${newName}\` is not a valid identifier; rename \`${oldName}\` by hand`;
   const sourceFile = ls.getSourceFile(finding.file);
   if (!sourceFile) return `${finding.file} is not a TypeScript or JavaScript file of the workspace`;
   const position = findPosition(sourceFile, finding.line, finding.column);
-  if (position === undefined || sourceFile.text.slice(position, position + finding.found.length) !== finding.found) {
-    return `\`${finding.found}\` is no longer at ${finding.file}:${finding.line}:${finding.column}; run the check again`;
+  if (position === undefined || sourceFile.text.slice(position, position + oldName.length) !== oldName) {
+    return `\`${oldName}\` is no longer at ${finding.file}:${finding.line}:${finding.column}; run the check again`;
   }
   const fileName = ls.toFileName(finding.file);
   const info = ls.service.getRenameInfo(fileName, position, {});
-  if (!info.canRename) return `TypeScript cannot rename \`${finding.found}\`: ${info.localizedErrorMessage}`;
+  if (!info.canRename) return `TypeScript cannot rename \`${oldName}\`: ${info.localizedErrorMessage}`;
   // Without prefix and suffix text the public name changes too, so importers and re-exports follow.
   const locations = ls.service.findRenameLocations(fileName, position, false, false, { providePrefixAndSuffixTextForRename: false }) ?? [];
   const edits: TextEdit[] = [];
   for (const location of locations) {
     const file = ls.toWorkspacePath(location.fileName);
-    if (file === undefined) return `a reference to \`${finding.found}\` is outside the workspace (${location.fileName}); rename it by hand`;
+    if (file === undefined) return `a reference to \`${oldName}\` is outside the workspace (${location.fileName}); rename it by hand`;
     const start = location.textSpan.start;
     const end = start + location.textSpan.length;
     if (edits.some((e) => e.file === file && e.start === start)) continue;
     const located = ls.getSourceFile(file)!;
-    if (located.text.slice(start, end) !== finding.found) return `TypeScript found a reference to \`${finding.found}\` in ${file} that is spelled differently; rename it by hand`;
-    edits.push({ file, start, end, text: isShorthandProperty(ls.ts, located, start) ? `${finding.found}: ${newName}` : newName });
+    if (located.text.slice(start, end) !== oldName) return `TypeScript found a reference to \`${oldName}\` in ${file} that is spelled differently; rename it by hand`;
+    edits.push({ file, start, end, text: isShorthandProperty(ls.ts, located, start) ? `${oldName}: ${newName}` : newName });
   }
-  return { edits, newName };
+  return { edits, oldName, newName };
 }
 
 /** The offset of a 1-based line and column, or undefined when the file is shorter. */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import type { ProjectInfo } from '../collect/types';
-import { readTestFile } from './classify-finding';
+import { readFindingData } from './classify-finding';
 import type { WorkspaceLanguageService } from './create-language-service';
 import { isInsideProject } from './is-inside-project';
 import type { FixChange, PlanOutcome, SkippedFinding } from './types';
@@ -16,9 +16,9 @@ export function planTestStubs(ls: WorkspaceLanguageService, draft: WorkspaceDraf
   const changes: FixChange[] = [];
   const skipped: SkippedFinding[] = [];
   for (const finding of findings) {
-    const testFile = readTestFile(finding)!;
-    // `Module has no tests` is about the public API; `Changed file has no test` about one file.
-    const subject = finding.title === 'Module has no tests' ? project.entryPoints[0] : finding.file;
+    const { testFile } = readFindingData(finding, 'tests/no-tests', 'tests/changed-file-untested')!;
+    // A module with no tests is about the public API; a changed file with no test about that file.
+    const subject = finding.kind === 'tests/no-tests' ? project.entryPoints[0] : finding.file;
     if (!isInsideProject(project, testFile)) {
       skipped.push({ finding, reason: `${testFile} is outside ${project.name}; --fix creates tests only inside the module` });
     } else if (draft.readText(testFile) !== undefined) {

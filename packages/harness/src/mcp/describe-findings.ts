@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding';
-import { classifyFinding } from '../fix/classify-finding';
+import { toJsonFinding, type JsonFinding } from '../report/json';
 
-/** Findings as an agent consumes them: every field, plus whether `fix_files` can apply the fix. */
-export function describeFindings(findings: Finding[]): Array<Finding & { fixable: boolean }> {
-  return findings.map((finding) => ({ ...finding, fixable: classifyFinding(finding) !== undefined }));
+/** Findings as an agent consumes them: the json report's shape, with kind, data and fixable. */
+export function describeFindings(findings: Finding[]): JsonFinding[] {
+  return findings.map(toJsonFinding);
 }

@@ -1,12 +1,12 @@
 import type { ProjectGraph } from '@nx/devkit';
-import { resolveSetting } from '../check/run-check';
 import { readWorkspaceText } from '../collect/read-workspace-file';
 import { readConventions } from '../config/read-conventions';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
+import { resolveRuleSetting } from '../config/resolve-rule-setting';
 import { extractFrontMatter, parseYamlSource, type YamlSource } from '../config/yaml-source';
 import type { DepConstraint } from '../core/dep-constraint';
 import { findConstraintsFor } from '../core/tag-match';
-import { RULE_IDS, RULES } from '../rules';
+import { RULES } from '../rules';
 
 /** Where a setting comes from: `harness.yaml:12`, `modules/billing/CONVENTIONS.md:3`, or `default`. */
 export type SettingSource = string;
@@ -29,11 +29,11 @@ export function explainRules(workspaceRoot: string, graph: ProjectGraph, project
   const root = node.data.root === '.' ? '' : node.data.root;
   const tags = node.data.tags ?? [];
   const configText = readWorkspaceText(workspaceRoot, HARNESS_CONFIG_FILE);
-  const config = readHarnessConfig(configText, RULE_IDS);
+  const config = readHarnessConfig(configText, RULES);
   const workspace = configText ? parseYamlSource(HARNESS_CONFIG_FILE, configText) : undefined;
   const conventionsFile = root ? `${root}/CONVENTIONS.md` : 'CONVENTIONS.md';
   const conventionsText = readWorkspaceText(workspaceRoot, conventionsFile);
-  const module = readConventions(conventionsFile, conventionsText, config, RULE_IDS);
+  const module = readConventions(conventionsFile, conventionsText, config, RULES);
   const local = readFrontMatterSource(conventionsFile, conventionsText);
   const at = (src: YamlSource | undefined, path: Array<string | number>) =>
     src && has(src.data, path) ? `${src.file}:${src.lineOf(path)}` : undefined;
@@ -53,7 +53,7 @@ export function explainRules(workspaceRoot: string, graph: ProjectGraph, project
     })),
     // The workspace check (the root project) runs only the rules that judge workspace docs.
     rules: RULES.filter((rule) => root !== '' || rule.judgesWorkspace).map((rule) => {
-      const setting = resolveSetting(rule, config, module);
+      const setting = resolveRuleSetting(rule, config, module);
       return {
         id: rule.id,
         severity: setting.severity,

@@ -97,6 +97,20 @@ describe('formatSarif', () => {
     ]);
   });
 
+  it('keeps ruleId the rule id and puts the kind, its data and fixable in the properties', () => {
+    const [custom, rename] = parseLog([makeFinding({ file: 'a.ts', data: undefined }), makeFinding({ file: 'b.ts' })]).runs[0].results!;
+    expect(rename.ruleId).toBe('naming');
+    expect(rename.properties).toEqual({
+      project: 'billing',
+      found: 'processInvoice',
+      reference: 'modules/billing/CONVENTIONS.md#naming',
+      kind: 'naming/identifier-style',
+      fixable: true,
+      data: { rename: { from: 'processInvoice', to: 'process_invoice' } },
+    });
+    expect(custom.properties).toEqual({ project: 'billing', found: 'processInvoice', reference: 'modules/billing/CONVENTIONS.md#naming', kind: 'naming/identifier-style', fixable: false });
+  });
+
   it('writes a warning finding as level warning and exits 0', () => {
     const { output, exitCode } = formatSarif([makeFinding({ severity: 'warn' })], SUMMARY);
     expect((JSON.parse(output) as Log).runs[0].results![0].level).toBe('warning');

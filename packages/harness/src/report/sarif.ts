@@ -1,5 +1,6 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { sortFindings, type Finding } from '../core/finding';
+import { isFixable } from '../core/finding-kinds';
 import { computeExitCode } from './summary';
 import type { Reporter } from './types';
 
@@ -43,7 +44,15 @@ function toSarifResult(finding: Finding, ruleIndex: number): Result {
     level: finding.severity === 'error' ? 'error' : 'warning',
     message: { text: formatSarifMessage(finding) },
     locations: [toSarifLocation(finding)],
-    properties: { project: finding.project, found: finding.found, reference: finding.reference },
+    // ruleId stays the rule id that viewers group by; the finer kind and its data ride along.
+    properties: {
+      project: finding.project,
+      found: finding.found,
+      reference: finding.reference,
+      kind: finding.kind,
+      fixable: isFixable(finding),
+      ...(finding.data === undefined ? {} : { data: finding.data }),
+    },
   };
 }
 

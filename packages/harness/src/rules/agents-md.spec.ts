@@ -1,3 +1,5 @@
+import { readConventions } from '../config/read-conventions';
+import { readHarnessConfig } from '../config/read-harness-config';
 import { renderAgentsMap } from '../docs/render-docs';
 import { renderCommandsSection, renderModuleAgents } from '../docs/render-agents';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
@@ -27,7 +29,7 @@ const ROOT_AGENTS = [
 const BILLING_AGENTS = ['# billing', '', '## Commands', '', '- Tests: `npx nx test billing`.', '- Entry point: `src/index.ts`; see [README](README.md#purpose).', ''].join('\n');
 
 /** Two modules and the workspace project (root '', judging the root AGENTS.md) with agent docs that pass; `files` adds or replaces files, `omit` removes some. */
-function createWorkspace(files: Record<string, string> = {}, omit: string[] = [], withWorkspace = true): CheckContext {
+function createWorkspace(files: Record<string, string> = {}, omit: string[] = []): CheckContext {
   const all: Record<string, string> = {
     'package.json': JSON.stringify({ scripts: { build: 'tsc', test: 'jest' } }),
     'AGENTS.md': ROOT_AGENTS,
@@ -45,11 +47,11 @@ function createWorkspace(files: Record<string, string> = {}, omit: string[] = []
     projects: [
       { name: 'billing', root: 'modules/billing', tags: ['scope:billing'] },
       { name: 'shared', root: 'modules/shared', tags: ['scope:shared'] },
-      ...(withWorkspace ? [{ name: 'workspace', root: '' }] : []),
+      { name: 'workspace', root: '' },
     ],
     files: all,
   });
-  setTargets(check, { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'], ...(withWorkspace ? { workspace: ['harness-check'] } : {}) });
+  setTargets(check, { billing: ['test', 'harness-check'], shared: ['build', 'harness-check'], workspace: ['harness-check'] });
   return check;
 }
 
@@ -112,6 +114,7 @@ describe('agents-md', () => {
       const findings = runRule(createWorkspace(), 'workspace', { maxLines: 10 });
       expect(findings).toEqual([
         {
+          kind: 'agents-md/over-line-budget',
           title: 'AGENTS.md over its line budget',
           file: 'AGENTS.md',
           line: 0,
@@ -135,6 +138,7 @@ describe('agents-md', () => {
       const total = rootBytes + Buffer.byteLength(BILLING_AGENTS);
       expect(findings).toEqual([
         {
+          kind: 'agents-md/over-chain-budget',
           title: 'AGENTS.md chain over its byte budget',
           file: 'modules/billing/AGENTS.md',
           line: 0,
@@ -152,27 +156,18 @@ describe('agents-md', () => {
       expect(findings.map((f) => [f.title, f.file])).toEqual([['AGENTS.md chain over its byte budget', 'AGENTS.md']]);
     });
 
-    it('reports an invalid budget once, instead of checking with it', () => {
-      const check = createWorkspace();
-      expect(runRule(check, 'workspace', { chainBytes: 'big' })).toEqual([
-        {
-          title: 'Invalid rule option',
-          file: 'harness.yaml',
-          line: 0,
-          column: 0,
-          found: 'chainBytes: "big"',
-          expected: 'chainBytes is a whole number, 1 or more',
-          fix: 'Set rules.agents-md.chainBytes to a whole number such as 32768, or remove it to use the default of 32768',
-          reference: 'ARCHITECTURE.md#documentation',
-        },
-      ]);
-      expect(runRule(check, 'billing', { chainBytes: 'big' })).toEqual([]);
-      expect(runRule(check, 'shared', { chainBytes: 'big' })).toEqual([]);
+    it('refuses an invalid budget when harness.yaml loads, so the rule never checks with it', () => {
+      const text = 'rules:\n  agents-md:\n    severity: error\n    chainBytes: big\n';
+      expect(() => readHarnessConfig(text, [agentsMdRule])).toThrow(
+        'harness: harness.yaml:4: "chainBytes" must be a whole number, got "big"; write chainBytes: 32768 (the default), or remove it',
+      );
     });
 
-    it('reports an invalid budget on the first project when the workspace has no workspace project', () => {
-      const check = createWorkspace({}, [], false);
-      expect([runRule(check, 'billing', { maxLines: 0 }).map((f) => f.found), runRule(check, 'shared', { maxLines: 0 })]).toEqual([['maxLines: 0'], []]);
+    it('refuses a budget under 1 in a module\'s CONVENTIONS.md front matter too', () => {
+      const text = '---\nrules:\n  agents-md: { severity: error, moduleMaxLines: 0 }\n---\n# Conventions\n';
+      expect(() => readConventions('modules/billing/CONVENTIONS.md', text, readHarnessConfig(undefined, [agentsMdRule]), [agentsMdRule])).toThrow(
+        'harness: modules/billing/CONVENTIONS.md:3: "moduleMaxLines" must be at least 1, got 0; write moduleMaxLines: 40 (the default), or remove it',
+      );
     });
   });
 
@@ -181,6 +176,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': BILLING_AGENTS + '* Import another module only through its entry point.\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/repeated-line',
           title: 'Line repeated from a parent AGENTS.md',
           file: 'modules/billing/AGENTS.md',
           line: 7,
@@ -224,6 +220,7 @@ describe('agents-md', () => {
       const renamed = createWorkspace({ 'modules/billing/src/lib/invoices.ts': 'export {};\n' }, ['modules/billing/src/lib/billing.ts']);
       expect(runRule(renamed, 'workspace')).toEqual([
         {
+          kind: 'agents-md/missing-path',
           title: 'Missing path in agent docs',
           file: 'AGENTS.md',
           line: 15,
@@ -270,6 +267,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': '# billing\n\nSee [the guide](docs/guide.md).\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/broken-link',
           title: 'Broken link in agent docs',
           file: 'modules/billing/AGENTS.md',
           line: 3,
@@ -291,6 +289,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': '# Map\n\n[brief](BRIEF.md#modules) and [here](#nowhere).\n' });
       expect(runRule(check, 'workspace')).toEqual([
         {
+          kind: 'agents-md/broken-anchor',
           title: 'Broken anchor in agent docs',
           file: 'AGENTS.md',
           line: 3,
@@ -322,6 +321,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('npm run build', 'npm run compile') });
       expect(runRule(check, 'workspace')).toEqual([
         {
+          kind: 'agents-md/unknown-script',
           title: 'Unknown npm script in agent docs',
           file: 'AGENTS.md',
           line: 7,
@@ -346,6 +346,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'modules/billing/AGENTS.md': '# billing\n\n`npx nx run billing:lint`\n' });
       expect(runRule(check, 'billing')).toEqual([
         {
+          kind: 'agents-md/unknown-target',
           title: 'Unknown Nx target in agent docs',
           file: 'modules/billing/AGENTS.md',
           line: 3,
@@ -367,6 +368,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('billing:test', 'payments:test') });
       expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
+          kind: 'agents-md/unknown-project',
           title: 'Unknown Nx project in agent docs',
           found: 'nx run payments:test',
           expected: '"payments" is a project in the Nx project graph',
@@ -379,6 +381,7 @@ describe('agents-md', () => {
       const check = createWorkspace({ 'AGENTS.md': ROOT_AGENTS.replace('-t harness-check', '-t harness-check,lint') });
       expect(runRule(check, 'workspace')).toEqual([
         expect.objectContaining({
+          kind: 'agents-md/unknown-target',
           title: 'Unknown Nx target in agent docs',
           found: 'nx run-many -t harness-check,lint',
           expected: '"lint" is a target of some project',

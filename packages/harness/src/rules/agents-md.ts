@@ -10,6 +10,7 @@ import {
   type MarkdownLink,
 } from '../core/markdown';
 import { hasAnchor, isMarkdownFile, resolveLink, resolveWorkspacePath } from '../core/resolve-link';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 export interface AgentsMdOptions {
@@ -22,6 +23,15 @@ export interface AgentsMdOptions {
 }
 
 const DEFAULT_OPTIONS: AgentsMdOptions = { maxLines: 100, moduleMaxLines: 40, chainBytes: 32768 };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    maxLines: { type: 'integer', minimum: 1, description: 'The most lines of the root AGENTS.md.' },
+    moduleMaxLines: { type: 'integer', minimum: 1, description: 'The most lines of any nested AGENTS.md.' },
+    chainBytes: { type: 'integer', minimum: 1, description: 'The most bytes of the AGENTS.md files from the root down to a module folder, together.' },
+  },
+};
 const AGENTS_FILE = 'AGENTS.md';
 const REFERENCE = 'ARCHITECTURE.md#documentation';
 const SHOWN = 8;
@@ -43,6 +53,7 @@ export const agentsMdRule: Rule = {
   description: 'AGENTS.md files stay within their line and chain budgets, never repeat a parent, and name only paths, links, anchors, scripts and targets that exist.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   judgesWorkspace: true,
   check: checkAgentsMd,
 };
@@ -50,8 +61,6 @@ export const agentsMdRule: Rule = {
 export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as AgentsMdOptions;
   const root = normalizeRoot(ctx.project.root);
-  const badOption = findBadOption(ctx, options);
-  if (badOption) return ownsOptionFindings(ctx, root) ? [badOption] : [];
   const findings: RuleFinding[] = [];
   for (const folder of listFolders(root)) {
     if (!(folder ? anchorsFolder(ctx, folder) : !root)) continue;
@@ -66,16 +75,6 @@ export function checkAgentsMd(ctx: RuleContext): RuleFinding[] {
   }
   if (root) findings.push(...checkChainBudget(ctx, root, options.chainBytes));
   return findings;
-}
-
-/**
- * A bad option is reported once: on the workspace project, or where a workspace has none (no
- * workspace docs yet), on the project whose name sorts first.
- */
-function ownsOptionFindings(ctx: RuleContext, root: string): boolean {
-  if (!root) return true;
-  const projects = Object.values(ctx.projects);
-  return !projects.some((p) => !normalizeRoot(p.root)) && ctx.project.name === projects.map((p) => p.name).sort()[0];
 }
 
 /** `''` for the workspace root, then every folder down to `root`. */
@@ -107,6 +106,7 @@ function checkLineBudget(file: string, text: string, maxLines: number): RuleFind
   return [
     {
       ...WHOLE_FILE,
+      kind: 'agents-md/over-line-budget',
       title: 'AGENTS.md over its line budget',
       file,
       found: `${lineCount} lines`,
@@ -125,6 +125,7 @@ function checkChainBudget(ctx: RuleContext, root: string, chainBytes: number): R
   return [
     {
       ...WHOLE_FILE,
+      kind: 'agents-md/over-chain-budget',
       title: 'AGENTS.md chain over its byte budget',
       file: sizes[sizes.length - 1].file,
       found: `${total} bytes in ${sizes.map((s) => s.file).join(' + ')}`,
@@ -149,6 +150,7 @@ function checkRepeatedLines(ctx: RuleContext, folder: string, text: string): Rul
     const parent = key === undefined ? undefined : parents.find((p) => p.lines.has(key));
     if (!key || !parent) return;
     findings.push({
+      kind: 'agents-md/repeated-line',
       title: 'Line repeated from a parent AGENTS.md',
       file,
       line: index + 1,
@@ -194,6 +196,7 @@ function checkNamedThings(ctx: RuleContext, file: string, text: string): RuleFin
     const folders = paths.filter((p) => p.line === named.line && p.column < named.column && p.path.endsWith('/')).map((p) => p.path);
     if (pathExists(ctx, file, named.path, folders)) continue;
     findings.push({
+      kind: 'agents-md/missing-path',
       title: 'Missing path in agent docs',
       file,
       line: named.line,
@@ -218,6 +221,7 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
     return [
       {
         ...place,
+        kind: 'agents-md/broken-link',
         title: 'Broken link in agent docs',
         found: url,
         expected: 'every relative link in AGENTS.md resolves to a file or folder in the workspace',
@@ -232,6 +236,7 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
   return [
     {
       ...place,
+      kind: 'agents-md/broken-anchor',
       title: 'Broken anchor in agent docs',
       found: url,
       expected: `#${fragment} is a heading of ${target}`,
@@ -315,6 +320,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
     return [
       {
         ...place,
+        kind: 'agents-md/unknown-script',
         title: 'Unknown npm script in agent docs',
         expected: `"${command.script}" is a script in package.json`,
         fix: `Add a "${command.script}" script to package.json, or change the command to one of: ${listOrNone(scripts)}`,
@@ -326,6 +332,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
     return [
       {
         ...place,
+        kind: 'agents-md/unknown-project',
         title: 'Unknown Nx project in agent docs',
         expected: `"${command.project}" is a project in the Nx project graph`,
         fix: `Change "${command.project}" to an existing project, one of: ${listOrNone(projects)} (\`npx nx show projects\` lists them)`,
@@ -340,6 +347,7 @@ function checkCommand(ctx: RuleContext, file: string, command: MarkdownCommand):
   const missing = wanted.filter((t) => !isPlaceholder(t) && !targets.includes(t));
   return missing.map((target) => ({
     ...place,
+    kind: 'agents-md/unknown-target',
     title: 'Unknown Nx target in agent docs',
     expected: owners.length === 1 ? `"${target}" is a target of ${owners[0]}` : `"${target}" is a target of some project`,
     fix:
@@ -370,17 +378,3 @@ function readScripts(ctx: RuleContext, folder: string): string[] {
 
 const listOrNone = (names: string[]) =>
   names.length === 0 ? '(none)' : names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? `, and ${names.length - SHOWN} more` : '');
-
-/** A wrong option must not silently disable the rule. */
-function findBadOption(ctx: RuleContext, options: AgentsMdOptions): RuleFinding | undefined {
-  const bad = (Object.keys(DEFAULT_OPTIONS) as Array<keyof AgentsMdOptions>).find((key) => !Number.isInteger(options[key]) || options[key] < 1);
-  if (!bad) return undefined;
-  return {
-    ...WHOLE_FILE,
-    title: 'Invalid rule option',
-    file: ctx.config.file,
-    found: `${bad}: ${JSON.stringify(options[bad])}`,
-    expected: `${bad} is a whole number, 1 or more`,
-    fix: `Set rules.agents-md.${bad} to a whole number such as ${DEFAULT_OPTIONS[bad]}, or remove it to use the default of ${DEFAULT_OPTIONS[bad]}`,
-  };
-}

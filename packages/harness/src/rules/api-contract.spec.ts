@@ -1,4 +1,5 @@
 import { DEFAULT_CONVENTIONS } from '../config/defaults';
+import { readHarnessConfig } from '../config/read-harness-config';
 import { formatTextBlock } from '../report/text';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
 import { apiContractRule, checkApiContract } from './api-contract';
@@ -63,6 +64,7 @@ describe('api-contract rule', () => {
     const findings = runApiContract({ files });
     expect(findings).toEqual([
       {
+        kind: 'api-contract/missing-handler',
         title: 'Operation has no handler',
         file: SPEC,
         line: 11,
@@ -111,6 +113,7 @@ describe('api-contract rule', () => {
     const files = { [SPEC]: OPENAPI, [HANDLERS]: `${ALL_HANDLERS}export function void_invoice() {}\nfunction helper() {}\n` };
     expect(runApiContract({ files })).toEqual([
       {
+        kind: 'api-contract/stray-handler',
         title: 'Handler not in the API contract',
         file: HANDLERS,
         line: 4,
@@ -160,6 +163,7 @@ describe('api-contract rule', () => {
   it('reports a duplicate operationId once, and its missing handler once', () => {
     const spec = `${OPENAPI}  /bills/{id}:\n    get:\n      operationId: getInvoice\n`;
     const files = { [SPEC]: spec, [HANDLERS]: 'export function delete_invoice() {}\nexport function create_invoice() {}\n' };
+    expect(runApiContract({ files }).map((f) => f.kind)).toEqual(['api-contract/duplicate-operation-id', 'api-contract/missing-handler']);
     expect(runApiContract({ files }).map((f) => [f.title, f.line, f.fix])).toEqual([
       ['Duplicate operationId', 14, 'Give this operation its own operationId; `getInvoice` is already used at line 6'],
       ['Operation has no handler', 6, 'Export a function `get_invoice` from a handler file, e.g. modules/billing/src/handlers/get-invoice.ts'],
@@ -171,6 +175,7 @@ describe('api-contract rule', () => {
     const findings = runApiContract({ files });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
+      kind: 'api-contract/invalid-spec',
       title: 'Invalid OpenAPI file',
       file: SPEC,
       line: 6,
@@ -203,19 +208,10 @@ describe('api-contract rule', () => {
     ]);
   });
 
-  it('reports a handlers option that is not a list of globs', () => {
-    const findings = runApiContract({ files: { [SPEC]: OPENAPI }, options: { handlers: 'src/handlers' } });
-    expect(findings).toEqual([
-      {
-        title: 'Invalid rule option',
-        file: 'harness.yaml',
-        line: 0,
-        column: 0,
-        found: 'handlers: "src/handlers"',
-        expected: 'handlers is a list of globs relative to the project root',
-        fix: 'Set rules.api-contract.handlers to a list such as ["**/handlers/**","**/*.handler.ts","**/*-handler.ts"], or remove it to use that default',
-        reference: SPEC,
-      },
-    ]);
+  it('refuses a handlers option that is not a list of globs when harness.yaml loads', () => {
+    const text = 'rules:\n  api-contract:\n    severity: error\n    handlers: src/handlers\n';
+    expect(() => readHarnessConfig(text, [apiContractRule])).toThrow(
+      'harness: harness.yaml:4: "handlers" must be a list, got "src/handlers"; write handlers: ["**/handlers/**","**/*.handler.ts","**/*-handler.ts"] (the default), or remove it',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { convertToStyle, isKnownStyle } from '../core/case-styles';
 import type { Declaration } from '../core/source-facts';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { joinRoot, listSourceFiles } from './project-files';
@@ -20,6 +21,18 @@ export interface ApiContractOptions {
 
 const DEFAULT_OPTIONS: ApiContractOptions = {
   handlers: ['**/handlers/**', '**/*.handler.ts', '**/*-handler.ts'],
+};
+
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    handlers: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Globs, relative to the project root, of the files whose exported functions are handlers.',
+    },
+  },
 };
 
 /** An operation of the spec, where its operationId is written. */
@@ -42,6 +55,7 @@ export const apiContractRule: Rule = {
   description: 'Each operationId in openapi.yaml has an exported handler, and each handler is in the spec.',
   defaultSeverity: 'error',
   defaultOptions: { handlers: [...DEFAULT_OPTIONS.handlers] },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkApiContract,
 };
 
@@ -49,7 +63,6 @@ export function checkApiContract(ctx: RuleContext): RuleFinding[] {
   const spec = ['openapi.yaml', 'openapi.yml'].map((name) => joinRoot(ctx.project.root, name)).find((f) => ctx.exists(f));
   if (!spec) return [];
   const options = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as ApiContractOptions;
-  if (!isStringList(options.handlers)) return [createBadOptionFinding(ctx, options.handlers)];
   const reading = readOperations(spec, ctx.readText(spec) ?? '');
   if ('problem' in reading) return [reading.problem];
   const style = chooseFunctionStyle(ctx.conventions.naming.functions);
@@ -61,10 +74,6 @@ export function checkApiContract(ctx: RuleContext): RuleFinding[] {
     ...findMissingHandlers(ctx, spec, reading.operations, exported, style, handlerFiles),
     ...findStrayHandlers(ctx, spec, reading.operations, handlerFiles, style),
   ];
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 function isHandlerFile(project: ProjectInfo, file: string, globs: string[]): boolean {
@@ -162,6 +171,7 @@ function findDuplicateOperations(spec: string, operations: Operation[]): RuleFin
       continue;
     }
     findings.push({
+      kind: 'api-contract/duplicate-operation-id',
       title: 'Duplicate operationId',
       file: spec,
       line: operation.line,
@@ -191,6 +201,7 @@ function findMissingHandlers(
     reported.add(operation.id);
     const name = convertToStyle(operation.id, style)!;
     findings.push({
+      kind: 'api-contract/missing-handler',
       title: 'Operation has no handler',
       file: spec,
       line: operation.line,
@@ -227,6 +238,7 @@ function findStrayHandlers(
     for (const declaration of ctx.readSource(file).declarations) {
       if (declaration.kind !== 'function' || !declaration.exported || accepted.has(declaration.name)) continue;
       findings.push({
+        kind: 'api-contract/stray-handler',
         title: 'Handler not in the API contract',
         file,
         line: declaration.line,
@@ -245,6 +257,7 @@ function findStrayHandlers(
 
 function createInvalidSpecFinding(spec: string, message: string, line: number, column: number): RuleFinding {
   return {
+    kind: 'api-contract/invalid-spec',
     title: 'Invalid OpenAPI file',
     file: spec,
     line,
@@ -253,19 +266,5 @@ function createInvalidSpecFinding(spec: string, message: string, line: number, c
     expected: 'an OpenAPI document in valid YAML, with its operations under paths',
     fix: line > 0 ? `Correct ${spec} at line ${line}, then run the check again` : `Correct ${spec}, then run the check again`,
     reference: spec,
-  };
-}
-
-/** A wrong option must not silently disable the rule. */
-function createBadOptionFinding(ctx: RuleContext, handlers: unknown): RuleFinding {
-  return {
-    title: 'Invalid rule option',
-    file: ctx.config.file,
-    line: 0,
-    column: 0,
-    found: `handlers: ${JSON.stringify(handlers)}`,
-    expected: 'handlers is a list of globs relative to the project root',
-    fix: `Set rules.api-contract.handlers to a list such as ${JSON.stringify(DEFAULT_OPTIONS.handlers)}, or remove it to use that default`,
-    reference: joinRoot(ctx.project.root, 'openapi.yaml'),
   };
 }

@@ -33,6 +33,7 @@ export function checkDocReferences(
     const resolved = link.kind === 'image' ? undefined : resolveLink(file, link.url);
     if (!resolved || resolved.written === '' || exists(resolved.target)) continue;
     findings.push({
+      kind: 'docs/broken-link',
       title: `Broken link in ${options.owner} docs`,
       file,
       line: link.line,
@@ -46,6 +47,7 @@ export function checkDocReferences(
   for (const ref of options.paths ? listInlineCodePaths(tree) : []) {
     if (exists(resolveWorkspacePath(file, ref.path)) || exists(resolveWorkspacePath('', ref.path))) continue;
     findings.push({
+      kind: 'docs/missing-path',
       title: `Missing path in ${options.owner} docs`,
       file,
       line: ref.line,

@@ -31,6 +31,7 @@ describe('dependencies.allowCircularSelfDependency', () => {
   it('reports a project importing itself through its own alias, as ESLint does by default', () => {
     expect(run({ files })).toEqual([
       {
+        kind: 'circular/self-import',
         title: 'Project imports itself through its own alias',
         file: PAY,
         line: 1,

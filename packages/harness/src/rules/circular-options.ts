@@ -121,6 +121,7 @@ export function checkSelfImports(ctx: RuleContext): RuleFinding[] {
       if (importEntry !== findEntryPointOf(ctx, file, ctx.project.root)) continue;
       if (resolved.file && isAngularSecondaryEntry(ctx, resolved.file, ctx.project.root)) continue;
       findings.push({
+        kind: 'circular/self-import',
         title: 'Project imports itself through its own alias',
         file,
         line: site.line,

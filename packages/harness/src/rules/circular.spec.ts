@@ -35,6 +35,7 @@ describe('circular rule', () => {
     });
     expect(checkCircular(createTestRuleContext(check, 'billing'))).toEqual([
       {
+        kind: 'circular/project-cycle',
         title: 'Circular dependency between projects',
         file: 'modules/billing/src/lib/pay.ts',
         line: 2,

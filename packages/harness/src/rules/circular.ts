@@ -3,15 +3,22 @@ import { checkSelfImports, isIgnoredCycle } from './circular-options';
 import { readDependencyScope } from './dependency-scope';
 import { findImportsInto, isSourceFile } from './import-sites';
 import { createRuntimeCycleTest } from './type-only-cycles';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { listFileEdges } from './unseen-imports';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ignoreTypeImports: { type: 'boolean', description: 'harness only: a cycle whose every edge is a type-only import is not a finding.' } },
+};
 
 export const circularRule: Rule = {
   id: 'circular',
   description: 'No circular dependencies between projects; each finding gives the chain of files that closes the cycle.',
   defaultSeverity: 'error',
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkCircular,
 };
 
@@ -58,6 +65,7 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
       for (const { line, column } of locations) {
         const first = `${line > 0 ? `${file}:${line}` : file} imports ${target}`;
         findings.push({
+          kind: 'circular/project-cycle',
           title: 'Circular dependency between projects',
           file,
           line,

@@ -55,6 +55,7 @@ describe('coverage rule', () => {
     const findings = runCoverage({ files: { ...SOURCE, [REPORT]: summary } });
     expect(findings).toEqual([
       {
+        kind: 'coverage/below-threshold',
         title: 'Coverage below threshold',
         file: REPORT,
         line: 0,
@@ -67,6 +68,7 @@ describe('coverage rule', () => {
         reference: 'modules/billing/CONVENTIONS.md#coverage',
       },
       {
+        kind: 'coverage/below-threshold',
         title: 'Coverage below threshold',
         file: REPORT,
         line: 0,
@@ -125,6 +127,7 @@ describe('coverage rule', () => {
     expect(runCoverage({ files: SOURCE })).toEqual([
       {
         severity: 'warn',
+        kind: 'coverage/missing-report',
         title: 'Coverage report missing',
         file: REPORT,
         line: 0,
@@ -175,6 +178,7 @@ describe('coverage rule', () => {
     expect(findings).toEqual([
       {
         severity: 'warn',
+        kind: 'coverage/stale-report',
         title: 'Stale coverage report',
         file: REPORT,
         line: 0,
@@ -196,6 +200,7 @@ describe('coverage rule', () => {
     const findings = runCoverage({ files: { ...SOURCE, [REPORT]: '{\n  "total": {\n    "lines": 1' } });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
+      kind: 'coverage/invalid-report',
       title: 'Coverage report is not valid JSON',
       file: REPORT,
       line: 3,
@@ -212,6 +217,6 @@ describe('coverage rule', () => {
 
   it('reports a report without totals once', () => {
     const findings = runCoverage({ files: { ...SOURCE, [REPORT]: '{"files": []}' } });
-    expect(findings.map((f) => [f.title, f.found])).toEqual([['Coverage report has no totals', 'no "total" object']]);
+    expect(findings.map((f) => [f.kind, f.title, f.found])).toEqual([['coverage/no-totals', 'Coverage report has no totals', 'no "total" object']]);
   });
 });

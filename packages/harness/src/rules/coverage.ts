@@ -1,4 +1,4 @@
-import type { CoverageThresholds } from '../config/types';
+import type { CoverageThresholds, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { joinRoot, listCodeFiles, TEST_FILE } from './project-files';
@@ -32,6 +32,18 @@ export interface CoverageOptions {
 }
 
 const DEFAULT_OPTIONS: CoverageOptions = { reportPaths: [], requireReport: false };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    reportPaths: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Where to look first for coverage-summary.json, workspace-relative; {projectRoot} and {projectName} are replaced.',
+    },
+    requireReport: { type: 'boolean', description: 'A missing or stale report is an error rather than a warning (for CI jobs that run the tests first).' },
+  },
+};
 
 /** One metric of a jest json-summary entry; jest writes `"Unknown"` when there is nothing to count. */
 interface SummaryMetric {
@@ -48,6 +60,7 @@ export const coverageRule: Rule = {
   description: "The module's coverage-summary.json meets its coverage thresholds.",
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkCoverage,
 };
 
@@ -130,6 +143,7 @@ function describeCommand(ctx: RuleContext): string {
 
 function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFinding {
   return {
+    kind: 'coverage/missing-report',
     title: 'Coverage report missing',
     file: candidates[0],
     line: 0,
@@ -143,6 +157,7 @@ function createMissingFinding(ctx: RuleContext, candidates: string[]): RuleFindi
 
 function createStaleFinding(ctx: RuleContext, report: string, newerFile: string): RuleFinding {
   return {
+    kind: 'coverage/stale-report',
     title: 'Stale coverage report',
     file: report,
     line: 0,
@@ -156,6 +171,7 @@ function createStaleFinding(ctx: RuleContext, report: string, newerFile: string)
 
 function createMalformedFinding(ctx: RuleContext, report: string, error: string, line: number): RuleFinding {
   return {
+    kind: 'coverage/invalid-report',
     title: 'Coverage report is not valid JSON',
     file: report,
     line,
@@ -169,6 +185,7 @@ function createMalformedFinding(ctx: RuleContext, report: string, error: string,
 
 function createNoTotalsFinding(ctx: RuleContext, report: string): RuleFinding {
   return {
+    kind: 'coverage/no-totals',
     title: 'Coverage report has no totals',
     file: report,
     line: 0,
@@ -193,6 +210,7 @@ function checkMetric(
   if (pct === undefined || !(threshold > 0) || pct >= threshold) return [];
   return [
     {
+      kind: 'coverage/below-threshold',
       title: 'Coverage below threshold',
       file: report,
       line: 0,

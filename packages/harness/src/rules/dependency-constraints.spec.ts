@@ -64,6 +64,7 @@ describe('dependency-constraints rule', () => {
   it('reports an onlyDependOnLibsWithTags breach with the exact message', () => {
     expect(runRule({ files: importing('@test/auth'), constraints: [BILLING_ONLY_SHARED] })).toEqual([
       {
+        kind: 'dependency-constraints/only-depend-on',
         title: 'Dependency constraint violation',
         file: INVOICE,
         line: 1,
@@ -133,6 +134,7 @@ describe('dependency-constraints rule', () => {
     const constraints = [{ sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:auth'] }];
     expect(runRule({ files: importing('@test/shared'), constraints })).toEqual([
       {
+        kind: 'dependency-constraints/unconstrained',
         title: 'Dependency constraint violation',
         file: INVOICE,
         line: 1,
@@ -167,6 +169,7 @@ describe('dependency-constraints rule', () => {
     const constraints = [{ sourceTag: 'scope:billing', onlyDependOnLibsWithTags: [] }];
     const [finding, ...rest] = runRule({ files: importing('@test/auth'), constraints });
     expect(rest).toEqual([]);
+    expect(finding.kind).toBe('dependency-constraints/only-untagged');
     expect(finding.expected).toBe('scope:billing may depend only on projects without tags');
     expect(finding.fix).toBe(
       'Remove this import of auth (tagged scope:auth), or move the code you need into this project',
@@ -199,6 +202,7 @@ describe('dependency-constraints rule', () => {
     const files = { ...importing('@test/shared'), 'modules/shared/src/index.ts': "export * from '@test/auth';\n" };
     expect(runRule({ files, constraints })).toEqual([
       {
+        kind: 'dependency-constraints/not-depend-on',
         title: 'Dependency constraint violation',
         file: INVOICE,
         line: 1,
@@ -283,6 +287,7 @@ describe('dependency-constraints rule', () => {
       const constraints = [{ ...banLodash('lodash')[0], explanation: 'Use the shared money helpers' }];
       expect(runRule({ files: importing('lodash'), constraints })).toEqual([
         {
+          kind: 'dependency-constraints/banned-external-import',
           title: 'Banned external import',
           file: INVOICE,
           line: 1,
@@ -306,6 +311,7 @@ describe('dependency-constraints rule', () => {
       expect(runRule({ files: importing('react/jsx-runtime'), constraints })).toEqual([]);
       expect(runRule({ files: importing('lodash'), constraints })).toEqual([
         {
+          kind: 'dependency-constraints/banned-external-import',
           title: 'Banned external import',
           file: INVOICE,
           line: 1,

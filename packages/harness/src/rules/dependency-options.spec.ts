@@ -101,6 +101,7 @@ describe('dependencies.banTransitiveDependencies', () => {
     const findings = run(checkDependencyConstraints, { files, options: { banTransitiveDependencies: true }, externalPackages: ['lodash', 'react'] });
     expect(findings).toEqual([
       {
+        kind: 'dependency-constraints/transitive-package',
         title: 'Import of a transitive dependency',
         file: PAY,
         line: 1,
@@ -110,7 +111,7 @@ describe('dependencies.banTransitiveDependencies', () => {
         fix: 'Declare lodash in modules/billing/package.json or the root package.json (dependencies, devDependencies or peerDependencies) instead of relying on a package that depends on it',
         reference: 'ARCHITECTURE.md#dependency-rules',
       },
-      expect.objectContaining({ line: 2, found: 'left-pad', title: 'Import of a package that is not installed' }),
+      expect.objectContaining({ kind: 'dependency-constraints/uninstalled-package', line: 2, found: 'left-pad', title: 'Import of a package that is not installed' }),
     ]);
   });
 
@@ -141,6 +142,7 @@ describe('dependencies.checkNestedExternalImports', () => {
     const findings = run(checkDependencyConstraints, { ...setup, options: { checkNestedExternalImports: true } });
     expect(findings).toEqual([
       {
+        kind: 'dependency-constraints/banned-nested-import',
         title: 'Banned external import through a dependency',
         file: PAY,
         line: 1,
@@ -168,6 +170,7 @@ describe('dependencies.enforceBuildableLibDependency', () => {
     const findings = run(checkDependencyConstraints, { files, constraints: [{ sourceTag: 'scope:billing', onlyDependOnLibsWithTags: ['scope:auth'] }], options: { enforceBuildableLibDependency: true }, adjust: buildable });
     expect(findings).toEqual([
       {
+        kind: 'dependency-constraints/non-buildable-import',
         title: 'Buildable library imports a non-buildable library',
         file: PAY,
         line: 1,
@@ -210,6 +213,7 @@ describe('static imports of a lazy-loaded project (checkDynamicDependenciesExcep
   it('reports the static value import, not the type import, the re-export or the import() itself', () => {
     expect(run(checkDependencyConstraints, { files, adjust: lazy })).toEqual([
       {
+        kind: 'dependency-constraints/static-lazy-import',
         title: 'Static import of a lazy-loaded project',
         file: PAY,
         line: 1,

@@ -24,6 +24,7 @@ export function describeNonBuildableImport(ctx: RuleContext, target: string, at:
   const targets = ctx.config.dependencyOptions?.buildTargets ?? ['build'];
   return {
     ...at,
+    kind: 'dependency-constraints/non-buildable-import',
     title: 'Buildable library imports a non-buildable library',
     expected: `${ctx.project.name} has a ${targets.join(' or ')} target, so every library it imports has one too (enforceBuildableLibDependency)`,
     fix: `Add a ${targets[0]} target to ${target}, or move the code ${ctx.project.name} needs into a buildable library`,
@@ -35,6 +36,7 @@ export function describeNonBuildableImport(ctx: RuleContext, target: string, at:
 export function describeStaticLazyImport(target: string, at: Location): RuleFinding {
   return {
     ...at,
+    kind: 'dependency-constraints/static-lazy-import',
     title: 'Static import of a lazy-loaded project',
     expected: `${target} is loaded lazily (import()) by this project, so it is never imported statically`,
     fix: `Load ${at.found} with import() here too, import only types from it (import type), or list it under checkDynamicDependenciesExceptions in harness.yaml if the static import is meant`,
@@ -48,6 +50,7 @@ export function describeTransitiveImport(ctx: RuleContext, fault: TransitiveFaul
   const declared = ctx.exists(manifest) ? `${manifest} or the root package.json` : 'the root package.json';
   return {
     ...at,
+    kind: fault === 'unresolved' ? 'dependency-constraints/uninstalled-package' : 'dependency-constraints/transitive-package',
     title: fault === 'unresolved' ? 'Import of a package that is not installed' : 'Import of a transitive dependency',
     expected: `every package ${ctx.project.name} imports is declared in ${declared} (banTransitiveDependencies)`,
     fix:
@@ -62,6 +65,7 @@ export function describeTransitiveImport(ctx: RuleContext, fault: TransitiveFaul
 export function describeNestedPackages(ctx: RuleContext, constraint: DepConstraint, packages: NestedPackage[], target: string, at: Location, source: string): RuleFinding[] {
   return packages.map(({ packageName, usedBy }) => ({
     ...at,
+    kind: 'dependency-constraints/banned-nested-import',
     title: 'Banned external import through a dependency',
     expected: `${source} must not use ${packageName}, not even through the projects it depends on`,
     fix: withExplanation(
@@ -86,6 +90,7 @@ export function describeBannedImport(ctx: RuleContext, constraint: DepConstraint
     ? `Remove this import of ${site.specifier}, or move the code that needs it into a project whose constraints allow it`
     : `Remove this import of ${site.specifier}, or add it to allowedExternalImports of this constraint in ${ctx.config.file} if ${source} should use it`;
   return {
+    kind: 'dependency-constraints/banned-external-import',
     title: 'Banned external import',
     file,
     line: site.line,

@@ -1,5 +1,6 @@
 import type { DepConstraint, ImportKind } from '../core/dep-constraint';
 import type { TagFault } from '../core/edge-judgement';
+import type { FindingKind } from '../core/finding-kinds';
 import { hasTag, isPlainTag } from '../core/tag-match';
 import { describeNestedPackages, describeSource, withExplanation, type Location } from './describe-boundary-findings';
 import type { NestedPackage } from './external-dependencies';
@@ -9,6 +10,13 @@ import { CODE_EXTENSION } from '../core/source-files';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 const TITLE = 'Dependency constraint violation';
+/** The finding kind of each edge fault: the constraint key the edge breaks. */
+const KIND_OF_FAULT = {
+  unconstrained: 'dependency-constraints/unconstrained',
+  only: 'dependency-constraints/only-depend-on',
+  'only-untagged': 'dependency-constraints/only-untagged',
+  not: 'dependency-constraints/not-depend-on',
+} as const satisfies Record<Exclude<EdgeFault['kind'], 'nested'>, FindingKind>;
 /** How many dependency paths a notDependOnLibsWithTags finding spells out. */
 const MAX_PATHS_SHOWN = 3;
 
@@ -42,7 +50,7 @@ export function describeFault(ctx: RuleContext, fault: EdgeFault, target: string
 }
 
 function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: 'nested' }>, target: string, at: Location, importKind: ImportKind): RuleFinding {
-  if (fault.kind === 'unconstrained') return { ...at, ...describeUnconstrained(ctx), title: TITLE, reference: REFERENCE };
+  if (fault.kind === 'unconstrained') return { ...at, ...describeUnconstrained(ctx), kind: KIND_OF_FAULT.unconstrained, title: TITLE, reference: REFERENCE };
   const source = describeSource(fault.constraint);
   let expected: string;
   let fix: string;
@@ -64,7 +72,7 @@ function describeEdgeFault(ctx: RuleContext, fault: Exclude<EdgeFault, { kind: '
       `Remove the dependency ${shown.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}: ` +
       `import from a project that does not lead to ${joinWithOr(not)}, or move the code you need out of that chain`;
   }
-  return { ...at, title: TITLE, expected, fix: withExplanation(fix + suggestOption(fault.constraint, importKind, at.file), fault.constraint), reference: REFERENCE };
+  return { ...at, kind: KIND_OF_FAULT[fault.kind], title: TITLE, expected, fix: withExplanation(fix + suggestOption(fault.constraint, importKind, at.file), fault.constraint), reference: REFERENCE };
 }
 
 export function tagsOf(ctx: RuleContext, project: string): string[] {

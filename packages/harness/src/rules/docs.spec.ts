@@ -137,3 +137,28 @@ describe('docs rule references', () => {
     ]);
   });
 });
+
+describe('docs rule kinds and data', () => {
+  const complete = { 'modules/billing/README.md': README, 'modules/billing/CONVENTIONS.md': CONVENTIONS, 'BRIEF.md': BRIEF };
+  const kindsAndData = (findings: DocsFinding[]) => findings.map((f) => [(f as { kind?: string }).kind, (f as { data?: unknown }).data]);
+
+  it('gives a missing document the sections --fix writes, and a missing or empty section its name', () => {
+    const readme = README.replace('## Testing\n\n`nx test billing`\n', '').replace('Invoices.', 'TODO: describe the module');
+    expect(kindsAndData(check({ 'modules/billing/README.md': readme }))).toEqual([
+      ['docs/empty-section', { document: 'README.md', section: 'Purpose' }],
+      ['docs/missing-section', { document: 'README.md', section: 'Testing' }],
+      ['docs/missing-document', { document: 'CONVENTIONS.md', sections: ['Naming', 'Dependencies', 'Testing', 'Coverage', 'Layers'] }],
+    ]);
+  });
+
+  it('gives the workspace and reference findings a kind and no data', () => {
+    const { 'BRIEF.md': _brief, ...rest } = complete;
+    expect(kindsAndData(checkWorkspace(rest))).toEqual([['docs/missing-workspace-document', undefined]]);
+    expect(kindsAndData(checkWorkspace({ ...complete, 'BRIEF.md': '# Brief\n\n[old](modules/old/README.md)\n' }))).toEqual([
+      ['docs/broken-link', undefined],
+      ['docs/module-not-in-map', undefined],
+    ]);
+    const readme = README + '\nSee `src/lib/nothing.ts`.\n';
+    expect(kindsAndData(check({ ...complete, 'modules/billing/README.md': readme }))).toEqual([['docs/missing-path', undefined]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { findSection, judgeSection, listSections } from '../core/markdown-outline';
 import { checkDocReferences } from './check-doc-references';
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const DEFAULT_README_SECTIONS = ['Purpose', 'Public API', 'Dependencies', 'Testing'];
@@ -8,9 +9,12 @@ const DEFAULT_CONVENTIONS_SECTIONS = ['Naming', 'Dependencies', 'Testing', 'Cove
 /** Checks one required markdown file: present, every required section present and filled in. */
 function checkDocument(ctx: RuleContext, file: string, required: string[], generator: string): RuleFinding[] {
   const text = ctx.readText(file);
+  const document = file.slice(file.lastIndexOf('/') + 1);
   if (text === undefined) {
     return [
       {
+        kind: 'docs/missing-document',
+        data: { document, sections: required },
         title: 'Missing module document',
         file,
         line: 0,
@@ -28,6 +32,8 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
     const section = findSection(sections, name);
     if (!section) {
       findings.push({
+        kind: 'docs/missing-section',
+        data: { document, section: name },
         title: 'Missing documentation section',
         file,
         line: 0,
@@ -39,6 +45,8 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
       });
     } else if (judgeSection(sections, name) === 'placeholder') {
       findings.push({
+        kind: 'docs/empty-section',
+        data: { document, section: name },
         title: 'Documentation section is empty or template text',
         file,
         line: section.line,
@@ -59,6 +67,17 @@ interface DocsOptions {
   brief: string;
 }
 
+const SECTION_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    readmeSections: { ...SECTION_LIST, description: "The `##` sections each module's README.md must have, with real text." },
+    conventionsSections: { ...SECTION_LIST, description: "The `##` sections each module's CONVENTIONS.md must have, with real text." },
+    brief: { type: 'string', minLength: 1, description: 'The workspace file that says what the workspace does and lists every module.' },
+  },
+};
+
 /**
  * Module documents: README.md and CONVENTIONS.md with their sections, judged on each module. The
  * workspace's own documents (BRIEF.md and its module map, ARCHITECTURE.md, docs/) are judged on
@@ -69,6 +88,7 @@ export const docsRule: Rule = {
   description: 'README.md and CONVENTIONS.md exist, have their required sections with real text, and BRIEF.md lists the module.',
   defaultSeverity: 'error',
   defaultOptions: { readmeSections: DEFAULT_README_SECTIONS, conventionsSections: DEFAULT_CONVENTIONS_SECTIONS, brief: 'BRIEF.md' },
+  optionsSchema: OPTIONS_SCHEMA,
   judgesWorkspace: true,
   check(ctx) {
     const { root, name } = ctx.project;
@@ -89,6 +109,7 @@ function checkWorkspaceDocs(ctx: RuleContext, options: DocsOptions): RuleFinding
   const brief = ctx.readText(options.brief);
   if (brief === undefined) {
     findings.push({
+      kind: 'docs/missing-workspace-document',
       title: 'Missing workspace document',
       file: options.brief,
       line: 0,
@@ -104,6 +125,7 @@ function checkWorkspaceDocs(ctx: RuleContext, options: DocsOptions): RuleFinding
     for (const { name, root } of modules) {
       if (listsModule(brief, name, root)) continue;
       findings.push({
+        kind: 'docs/module-not-in-map',
         title: 'Module missing from the module map',
         file: options.brief,
         line: 0,

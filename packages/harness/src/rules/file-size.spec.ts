@@ -1,3 +1,4 @@
+import { readHarnessConfig } from '../config/read-harness-config';
 import { formatTextBlock } from '../report/text';
 import { createTestCheckContext, createTestRuleContext } from '../testing/create-test-context';
 import { checkFileSize, fileSizeRule } from './file-size';
@@ -20,6 +21,7 @@ describe('file-size rule', () => {
     const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(401) });
     expect(findings).toEqual([
       {
+        kind: 'file-size/too-long',
         title: 'File too long',
         file: 'modules/billing/src/lib/invoice.ts',
         line: 0,
@@ -66,19 +68,13 @@ describe('file-size rule', () => {
     ]);
   });
 
-  it.each([[0], [-5], [12.5], ['many']])('reports maxLines %p as an invalid option instead of checking', (maxLines) => {
-    const findings = runFileSize({ 'modules/billing/src/lib/invoice.ts': lines(500) }, { maxLines });
-    expect(findings).toEqual([
-      {
-        title: 'Invalid rule option',
-        file: 'harness.yaml',
-        line: 0,
-        column: 0,
-        found: `maxLines: ${JSON.stringify(maxLines)}`,
-        expected: 'maxLines is a whole number of lines, 1 or more',
-        fix: 'Set rules.file-size.maxLines to a whole number such as 400, or remove it to use the default of 400',
-        reference: 'ARCHITECTURE.md#taste-invariants',
-      },
-    ]);
+  it.each([
+    [0, 'must be at least 1, got 0'],
+    [-5, 'must be at least 1, got -5'],
+    [12.5, 'must be a whole number, got 12.5'],
+    ['many', 'must be a whole number, got "many"'],
+  ])('refuses maxLines %p when harness.yaml loads, so the rule never checks with it', (maxLines, problem) => {
+    const text = `rules:\n  file-size:\n    severity: warn\n    maxLines: ${JSON.stringify(maxLines)}\n`;
+    expect(() => readHarnessConfig(text, [fileSizeRule])).toThrow(`harness: harness.yaml:4: "maxLines" ${problem}; write maxLines: 400 (the default), or remove it`);
   });
 });

@@ -1,3 +1,4 @@
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { listCodeFiles } from './project-files';
@@ -10,6 +11,12 @@ export interface FileSizeOptions {
 
 const DEFAULT_OPTIONS: FileSizeOptions = { maxLines: 400 };
 
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { maxLines: { type: 'integer', minimum: 1, description: 'The most lines a source or test file may have.' } },
+};
+
 /**
  * A taste invariant: long files are hard for an agent to read whole, so every source and test
  * file of the project stays under `maxLines`. Line counts come from the shared parse.
@@ -19,12 +26,12 @@ export const fileSizeRule: Rule = {
   description: 'No source or test file is longer than maxLines (400 by default).',
   defaultSeverity: 'warn',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkFileSize,
 };
 
 export function checkFileSize(ctx: RuleContext): RuleFinding[] {
   const { maxLines } = { ...DEFAULT_OPTIONS, ...ctx.setting.options } as FileSizeOptions;
-  if (!Number.isInteger(maxLines) || maxLines < 1) return [createBadOptionFinding(ctx, maxLines)];
   const findings: RuleFinding[] = [];
   for (const file of listCodeFiles(ctx.project)) {
     const { lineCount } = ctx.readSource(file);
@@ -36,6 +43,7 @@ export function checkFileSize(ctx: RuleContext): RuleFinding[] {
 function createTooLongFinding(file: string, lineCount: number, maxLines: number): RuleFinding {
   const base = file.slice(file.lastIndexOf('/') + 1);
   return {
+    kind: 'file-size/too-long',
     title: 'File too long',
     file,
     line: 0,
@@ -49,16 +57,3 @@ function createTooLongFinding(file: string, lineCount: number, maxLines: number)
   };
 }
 
-/** A wrong option must not silently disable the rule. */
-function createBadOptionFinding(ctx: RuleContext, maxLines: unknown): RuleFinding {
-  return {
-    title: 'Invalid rule option',
-    file: ctx.config.file,
-    line: 0,
-    column: 0,
-    found: `maxLines: ${JSON.stringify(maxLines)}`,
-    expected: 'maxLines is a whole number of lines, 1 or more',
-    fix: 'Set rules.file-size.maxLines to a whole number such as 400, or remove it to use the default of 400',
-    reference: 'ARCHITECTURE.md#taste-invariants',
-  };
-}

@@ -18,6 +18,7 @@ describe('graph gaps, reported by the dependency-constraints rule', () => {
     const findings = checkDependencyConstraints(createTestRuleContext(createCheck(true), 'cart'));
     expect(findings).toEqual([
       expect.objectContaining({
+        kind: 'dependency-constraints/no-import-analysis',
         title: "Nx's project graph holds no import analysis",
         file: CART,
         line: 2,
@@ -42,6 +43,7 @@ describe('graph gaps, reported by the dependency-constraints rule', () => {
     const findings = checkDependencyConstraints(createTestRuleContext(check, 'cart'));
     expect(findings).toEqual([
       expect.objectContaining({
+        kind: 'dependency-constraints/unknown-graph-node',
         title: 'Dependency on a node missing from the Nx project graph',
         file: CART,
         line: 3,

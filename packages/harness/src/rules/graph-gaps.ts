@@ -28,6 +28,7 @@ function describeMissingAnalysis(ctx: RuleContext): RuleFinding | undefined {
     const site = readImportSites(ctx, file).find((s) => s.resolved.project && s.resolved.project !== ctx.project.name);
     if (!site) continue;
     return {
+      kind: 'dependency-constraints/no-import-analysis',
       title: "Nx's project graph holds no import analysis",
       file,
       line: site.line,
@@ -50,6 +51,7 @@ function describeUnknownNode(ctx: RuleContext, file: string, { node, packageName
     ? `Run \`nx reset\` so Nx rebuilds its graph; if ${node} is still there, declare "${pkg}" in ${manifest} and install it, or, if a workspace project is meant, give that project's package.json the name "${pkg}"`
     : `Run \`nx reset\` so Nx rebuilds its graph from the current projects; if ${node} is still there, rename the import to a project that exists`;
   return {
+    kind: 'dependency-constraints/unknown-graph-node',
     title: 'Dependency on a node missing from the Nx project graph',
     file,
     line: site?.line ?? 0,

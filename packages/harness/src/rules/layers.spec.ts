@@ -33,6 +33,7 @@ describe('layers rule', () => {
     const files = { 'modules/billing/src/service/pay.ts': "import { Invoice } from '../types/invoice';\nimport { view } from '../ui/invoice-view';\n" };
     expect(runRule(files)).toEqual([
       {
+        kind: 'layers/upward-import',
         title: 'Layer order violation',
         file: 'modules/billing/src/service/pay.ts',
         line: 2,
@@ -103,6 +104,7 @@ describe('layers rule with peer groups', () => {
     const files = { 'modules/billing/src/config/settings.ts': "import { r } from '../repo/invoice-repo';\n" };
     expect(runRule(files, GROUPED)).toEqual([
       {
+        kind: 'layers/peer-import',
         title: 'Layer order violation',
         file: 'modules/billing/src/config/settings.ts',
         line: 1,
@@ -120,6 +122,7 @@ describe('layers rule with peer groups', () => {
   it('reports a peer importing a later layer, naming every earlier folder as allowed', () => {
     const files = { 'modules/billing/src/repo/store.ts': "import { pay } from '../service/pay';\n", 'modules/billing/src/service/pay.ts': 'export const pay = 1;\n' };
     const [finding] = runRule(files, GROUPED);
+    expect(finding.kind).toBe('layers/upward-import');
     expect(finding.expected).toBe('repo may import only types, repo');
     expect(finding.fix).toBe(
       'Import only from types, repo: move the code this file needs from service down into one of those layers, or invert the dependency through an interface in an earlier layer',

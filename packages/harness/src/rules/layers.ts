@@ -1,4 +1,4 @@
-import type { Layer } from '../config/types';
+import type { Layer, OptionsSchema } from '../config/types';
 import { readDependencyScope } from './dependency-scope';
 import { isSourceFile, joinRoot, readImportSites } from './import-sites';
 import { TEST_FILE } from './project-files';
@@ -11,11 +11,20 @@ export interface LayersOptions {
 
 const DEFAULT_OPTIONS: LayersOptions = { ignoreTests: false };
 
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ignoreTests: { type: 'boolean', description: 'Test files (*.spec.*, *.test.*) may import any layer of their module.' },
+  },
+};
+
 export const layersRule: Rule = {
   id: 'layers',
   description: 'Folder layers inside one module: a file may import only its own layer and the layers before it.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkLayers,
 };
 
@@ -68,6 +77,7 @@ function createLayerFinding(
   const isPeer = listLayerFolders(layers[layer]).includes(targetFolder);
   const why = isPeer ? `${folder} and ${targetFolder} are peers in one layer and never import each other; ` : '';
   return {
+    kind: isPeer ? 'layers/peer-import' : 'layers/upward-import',
     title: 'Layer order violation',
     file,
     line: site.line,

@@ -49,6 +49,8 @@ describe('naming rule', () => {
     });
     expect(findings).toEqual([
       {
+        kind: 'naming/identifier-style',
+        data: { rename: { from: 'processInvoice', to: 'process_invoice' } },
         title: 'Naming convention violation',
         file: HANDLER,
         line: 5,
@@ -171,6 +173,8 @@ describe('naming rule', () => {
         'Rename `getInvoice` so that it matches /^handle_[a-z_]+$/',
       ],
     ]);
+    // No suggested name, so no rename data: --fix leaves it for a person or an agent.
+    expect(findings.map((f) => [f.kind, f.data])).toEqual([['naming/identifier-style', undefined]]);
   });
 
   it('accepts PascalCase components in .tsx files unless told not to', () => {
@@ -185,6 +189,8 @@ describe('naming rule', () => {
     const findings = runNaming({ files: { 'modules/billing/src/lib/invoiceHandler.ts': 'export const LIMIT = 1;\n' } });
     expect(findings).toEqual([
       {
+        kind: 'naming/file-style',
+        data: { rename: { from: 'invoiceHandler.ts', to: 'invoice-handler.ts' } },
         title: 'Naming convention violation',
         file: 'modules/billing/src/lib/invoiceHandler.ts',
         line: 0,
@@ -233,6 +239,7 @@ describe('naming rule', () => {
     });
     expect(findings).toEqual([
       {
+        kind: 'naming/invalid-style',
         title: 'Invalid naming style',
         file: 'harness.yaml',
         line: 3,

@@ -1,6 +1,6 @@
 import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '../core/case-styles';
 import type { Declaration, DeclarationKind } from '../core/source-facts';
-import type { NamingConventions } from '../config/types';
+import type { NamingConventions, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, listSourceFiles } from './project-files';
@@ -44,6 +44,14 @@ export interface NamingOptions {
 }
 
 const DEFAULT_OPTIONS: NamingOptions = { pascalCaseComponents: true, strictConstants: false };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    pascalCaseComponents: { type: 'boolean', description: 'In .tsx/.jsx files a PascalCase function is a React component, whatever `functions` says.' },
+    strictConstants: { type: 'boolean', description: 'Hold constants to the constants style and variables to the variables style, with no overlap.' },
+  },
+};
 
 /**
  * Names against the module's conventions. Declarations are judged by kind; a file by its base
@@ -57,6 +65,7 @@ export const namingRule: Rule = {
   description: 'Function, class, variable, constant, type and file names follow the module conventions.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkNaming,
 };
 
@@ -93,6 +102,7 @@ function createStyleFinding(ctx: RuleContext, category: NamingCategory, style: s
   const lines = ctx.readText(file)?.split('\n') ?? [];
   const index = lines.findIndex((l) => l.includes(category) && l.includes(style));
   return {
+    kind: 'naming/invalid-style',
     title: 'Invalid naming style',
     file,
     line: index + 1,
@@ -122,14 +132,17 @@ function checkDeclarations(
     if (matchesStyle(declaration.name, style)) continue;
     if (isComponent(file, declaration, options) || matchesOtherValueStyle(declaration, styles, options)) continue;
     reported.add(key);
+    const renamed = convertToStyle(declaration.name, style);
     findings.push({
+      kind: 'naming/identifier-style',
+      ...(renamed === undefined ? {} : { data: { rename: { from: declaration.name, to: renamed } } }),
       title: 'Naming convention violation',
       file,
       line: declaration.line,
       column: declaration.column,
       found: declaration.name,
       expected: `${style} ${SINGULAR[category]} names`,
-      fix: describeRename(declaration.name, convertToStyle(declaration.name, style), style),
+      fix: describeRename(declaration.name, renamed, style),
       reference: `${ctx.conventionsFile}#naming`,
     });
   }
@@ -169,8 +182,11 @@ function checkFileName(ctx: RuleContext, file: string, style: string): RuleFindi
         .map((segment) => (matchesStyle(segment, style, 'file') ? segment : convertToStyle(segment, style, 'file')))
         .join('.')
     : undefined;
+  const renamed = renamedStem === undefined ? undefined : `${renamedStem}${roleSuffix}${extension}`;
   return [
     {
+      kind: 'naming/file-style',
+      ...(renamed === undefined ? {} : { data: { rename: { from: base, to: renamed } } }),
       title: 'Naming convention violation',
       file,
       line: 0,
@@ -180,7 +196,7 @@ function checkFileName(ctx: RuleContext, file: string, style: string): RuleFindi
       fix:
         renamedStem === undefined
           ? `Rename the file so that \`${stem}\` matches ${style}, and update the imports of it`
-          : `Rename to \`${renamedStem}${roleSuffix}${extension}\` and update the imports of it`,
+          : `Rename to \`${renamed}\` and update the imports of it`,
       reference: `${ctx.conventionsFile}#naming`,
     },
   ];

@@ -20,6 +20,7 @@ describe('no-console rule', () => {
     const findings = runNoConsole({ [SERVICE]: "export function pay() {\n  console.log('paid');\n}\n" });
     expect(findings).toEqual([
       {
+        kind: 'no-console/console-call',
         title: 'Console call in module source',
         file: SERVICE,
         line: 2,

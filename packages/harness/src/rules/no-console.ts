@@ -1,3 +1,4 @@
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { listSourceFiles } from './project-files';
@@ -23,6 +24,11 @@ export interface NoConsoleOptions {
 const DEFAULT_OPTIONS: NoConsoleOptions = {
   logger: "the logger from @nx/devkit: `import { logger } from '@nx/devkit'`",
 };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { logger: { type: 'string', minLength: 1, description: 'The logger the fix names, in words an agent can act on.' } },
+};
 
 /**
  * A taste invariant: module code logs through a logger, which the host can silence, level and
@@ -33,6 +39,7 @@ export const noConsoleRule: Rule = {
   description: 'No console.* calls in module source; log through a logger.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkNoConsole,
 };
 
@@ -42,6 +49,7 @@ export function checkNoConsole(ctx: RuleContext): RuleFinding[] {
   for (const file of listSourceFiles(ctx.project)) {
     for (const call of ctx.readSource(file).consoleCalls) {
       findings.push({
+        kind: 'no-console/console-call',
         title: 'Console call in module source',
         file,
         line: call.line,

@@ -45,6 +45,7 @@ describe('public-api rule', () => {
   it('reports a deep import with the exact message', () => {
     expect(runRule("import { x } from '@org/billing/src/lib/x';\n")).toEqual([
       {
+        kind: 'public-api/deep-import',
         title: 'Deep import into another module',
         file: INVOICE,
         line: 1,
@@ -60,6 +61,7 @@ describe('public-api rule', () => {
   it('reports a relative import that crosses a project root with the exact message', () => {
     expect(runRule("\nexport { x } from '../../../billing/src/lib/x';\n")).toEqual([
       {
+        kind: 'public-api/relative-import',
         title: 'Relative import across a project root',
         file: INVOICE,
         line: 2,
@@ -84,6 +86,7 @@ describe('public-api rule', () => {
     });
     expect(findings).toEqual([
       {
+        kind: 'public-api/missing-graph-edge',
         title: 'Import missing from the Nx project graph',
         file: INVOICE,
         line: 1,

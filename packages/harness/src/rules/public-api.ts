@@ -46,6 +46,7 @@ function isRelative(specifier: string): boolean {
 
 function describeDeepImport(target: ProjectInfo, site: ImportSite, file: string): RuleFinding {
   return {
+    kind: 'public-api/deep-import',
     title: 'Deep import into another module',
     ...at(site, file),
     expected: `${target.name} is imported only through its entry point`,
@@ -56,6 +57,7 @@ function describeDeepImport(target: ProjectInfo, site: ImportSite, file: string)
 
 function describeRelativeImport(target: ProjectInfo, site: ImportSite, file: string): RuleFinding {
   return {
+    kind: 'public-api/relative-import',
     title: 'Relative import across a project root',
     ...at(site, file),
     expected: `${target.name} is imported only through its entry point, never by a relative path`,
@@ -72,6 +74,7 @@ function describeMissingEdge(ctx: RuleContext, target: ProjectInfo, site: Import
   const manifest = joinRoot(ctx.project.root, 'package.json');
   const packageName = aliasUsedBy(site.specifier, target) ?? target.importAliases[0] ?? target.name;
   return {
+    kind: 'public-api/missing-graph-edge',
     title: 'Import missing from the Nx project graph',
     ...at(site, file),
     expected: `every import of another workspace project is an edge of the Nx project graph (${ctx.project.name} -> ${target.name})`,

@@ -40,6 +40,8 @@ describe('tests rule', () => {
     const findings = runTests({ files: SOURCE });
     expect(findings).toEqual([
       {
+        kind: 'tests/no-tests',
+        data: { testFile: 'modules/billing/tests/billing.spec.ts' },
         title: 'Module has no tests',
         file: 'modules/billing/tests/billing.spec.ts',
         line: 0,
@@ -107,6 +109,8 @@ describe('tests rule', () => {
       const findings = runTests({ files: TESTED, base: 'origin/main', git });
       expect(findings).toEqual([
         {
+          kind: 'tests/changed-file-untested',
+          data: { testFile: 'modules/billing/tests/invoice.spec.ts' },
           title: 'Changed file has no test',
           file: INVOICE,
           line: 0,
@@ -170,6 +174,7 @@ describe('tests rule', () => {
       const findings = runTests({ files: TESTED, base: 'origin/mian', git });
       expect(findings).toEqual([
         {
+          kind: 'tests/unreadable-base',
           title: 'Cannot read the --base ref',
           file: 'modules/billing',
           line: 0,

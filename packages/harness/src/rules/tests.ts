@@ -1,3 +1,4 @@
+import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, joinRoot, listSourceFiles, TEST_FILE } from './project-files';
@@ -11,6 +12,11 @@ export interface TestsOptions {
 }
 
 const DEFAULT_OPTIONS: TestsOptions = { testDir: 'tests' };
+const OPTIONS_SCHEMA: OptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { testDir: { type: 'string', minLength: 1, description: 'Folder under the project root where the fix says to create a missing test.' } },
+};
 
 /**
  * A module has tests, and with `--base` every source file changed since that ref has a test of
@@ -22,6 +28,7 @@ export const testsRule: Rule = {
   description: 'The module has tests, and with --base every changed source file has a test.',
   defaultSeverity: 'error',
   defaultOptions: { ...DEFAULT_OPTIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check: checkTests,
 };
 
@@ -57,6 +64,8 @@ function createNoTestsFinding(ctx: RuleContext, options: TestsOptions): RuleFind
   const testFile = joinRoot(root, `${options.testDir}/${name}.spec.ts`);
   const entry = ctx.project.entryPoints[0];
   return {
+    kind: 'tests/no-tests',
+    data: { testFile },
     title: 'Module has no tests',
     file: testFile,
     line: 0,
@@ -116,6 +125,8 @@ function createUntestedChangeFinding(ctx: RuleContext, base: string, file: strin
   const ext = CODE_FILE.exec(file)![0];
   const testFile = joinRoot(ctx.project.root, `${options.testDir}/${nameTestFor(file)}`);
   return {
+    kind: 'tests/changed-file-untested',
+    data: { testFile },
     title: 'Changed file has no test',
     file,
     line: 0,
@@ -130,6 +141,7 @@ function createUntestedChangeFinding(ctx: RuleContext, base: string, file: strin
 function createUnreadableBaseFinding(ctx: RuleContext, base: string, error: unknown): RuleFinding {
   const said = readFirstLine(error);
   return {
+    kind: 'tests/unreadable-base',
     title: 'Cannot read the --base ref',
     file: ctx.project.root || '.',
     line: 0,

@@ -6,7 +6,7 @@ import { collectWorkspace } from '../collect/collect-workspace';
 import type { ProjectFiles } from '../collect/read-file-map';
 import { readHarnessConfig } from '../config/read-harness-config';
 import type { Finding } from '../core/finding';
-import { RULE_IDS } from '../rules';
+import { RULES } from '../rules';
 import type { CheckContext } from '../collect/types';
 import { createTempFolder } from './temp-folders';
 
@@ -50,7 +50,7 @@ export function createFixWorkspace(modules: FixtureModule[], files: Record<strin
     readAll,
     listProjectFiles,
     async check(project, rules = ['naming', 'docs', 'tests'], projectFiles = listProjectFiles()) {
-      const config = readHarnessConfig(undefined, RULE_IDS);
+      const config = readHarnessConfig(undefined, RULES);
       const context = await collectWorkspace({ workspaceRoot: root, graph, config, projectFiles, git: () => '' });
       const { findings } = await runCheck(context, [project], rules);
       return { context, findings };

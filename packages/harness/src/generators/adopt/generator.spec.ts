@@ -3,7 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readConventions } from '../../config/read-conventions';
 import { readHarnessConfig } from '../../config/read-harness-config';
 import { listSections } from '../../core/markdown-outline';
-import { RULE_IDS } from '../../rules';
+import { RULES } from '../../rules';
 import { docsRule } from '../../rules/docs';
 import { checkNaming } from '../../rules/naming';
 import { createTestCheckContext, createTestRuleContext } from '../../testing/create-test-context';
@@ -53,7 +53,7 @@ describe('adopt generator', () => {
       'tests: { required: true }',
       '---',
     ]);
-    const { conventions } = readConventions('libs/billing/CONVENTIONS.md', text, readHarnessConfig(undefined, RULE_IDS), RULE_IDS);
+    const { conventions } = readConventions('libs/billing/CONVENTIONS.md', text, readHarnessConfig(undefined, RULES), RULES);
     expect(conventions.naming).toMatchObject({ functions: 'snake_case', variables: 'snake_case', classes: 'PascalCase' });
     expect(conventions.tests.required).toBe(true);
     expect(section(text, 'Naming')).toContain('of the names that tell camelCase from snake_case, 3 of 3 function names were snake_case and 2 of 2 variable names were snake_case.');
@@ -64,7 +64,7 @@ describe('adopt generator', () => {
     await adoptGenerator(tree, {});
     const files = Object.fromEntries(tree.listChanges().filter((c) => c.content).map((c) => [c.path, c.content!.toString()]));
     const check = createTestCheckContext({ projects: [{ name: 'billing', root: 'libs/billing' }], files });
-    const { conventions } = readConventions('libs/billing/CONVENTIONS.md', files['libs/billing/CONVENTIONS.md'], check.config, RULE_IDS);
+    const { conventions } = readConventions('libs/billing/CONVENTIONS.md', files['libs/billing/CONVENTIONS.md'], check.config, RULES);
     expect(checkNaming(createTestRuleContext(check, 'billing', { conventions }))).toEqual([]);
   });
 

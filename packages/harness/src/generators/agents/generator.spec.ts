@@ -41,4 +41,30 @@ describe('agents generator', () => {
     await expect(agentsGenerator(tree)).rejects.toThrow(/^harness: \.claude\/settings\.json:2: .+; fix the file, or run init with --skipAgents/);
     expect(tree.read('.claude/settings.json', 'utf8')).toBe('{\n  "hooks": {,\n}');
   });
+
+  it('wires every agent by default, and only the agents --agents names', async () => {
+    tree.write('.vscode/settings.json', '{}');
+    await agentsGenerator(tree);
+    expect(['.claude/settings.json', '.mcp.json', '.cursor/hooks.json', '.cursor/mcp.json', '.codex/config.toml', '.vscode/mcp.json'].filter((f) => tree.exists(f))).toHaveLength(6);
+    const fresh = createTreeWithEmptyWorkspace();
+    await agentsGenerator(fresh, { agents: ['cursor', 'codex'] });
+    expect(['.claude/settings.json', '.mcp.json', '.cursor/hooks.json', '.cursor/mcp.json', '.codex/config.toml'].filter((f) => fresh.exists(f))).toEqual([
+      '.cursor/hooks.json',
+      '.cursor/mcp.json',
+      '.codex/config.toml',
+    ]);
+    const fromText = createTreeWithEmptyWorkspace();
+    await agentsGenerator(fromText, { agents: 'claude, codex' });
+    expect(['.claude/settings.json', '.cursor/hooks.json', '.codex/config.toml'].map((f) => fromText.exists(f))).toEqual([true, false, true]);
+  });
+
+  it('refuses an unknown agent in one line', async () => {
+    await expect(agentsGenerator(tree, { agents: ['claude', 'windsurf'] })).rejects.toThrow('harness: --agents: unknown agent "windsurf"; use any of claude, cursor, codex, copilot');
+  });
+
+  it('writes no file when any one of them is refused', async () => {
+    tree.write('.codex/config.toml', '[broken\n');
+    await expect(agentsGenerator(tree)).rejects.toThrow(/^harness: \.codex\/config\.toml:1: invalid TOML/);
+    expect(['.claude/settings.json', '.mcp.json', '.cursor/hooks.json'].some((f) => tree.exists(f))).toBe(false);
+  });
 });

@@ -1,1 +1,4 @@
-export type AgentsGeneratorSchema = Record<string, never>;
+export interface AgentsGeneratorSchema {
+  /** The agents to wire: claude, cursor, codex, copilot (a list, or one comma-separated string); default all. */
+  agents?: string[] | string;
+}

@@ -38,6 +38,14 @@ describe('init generator', () => {
     expect(text.match(/<!-- harness:start -->/g)).toHaveLength(1);
   });
 
+  it('wires the agents --agents names, and none with --skipAgents', async () => {
+    await initGenerator(tree, { agents: ['cursor'] });
+    expect(['.cursor/hooks.json', '.cursor/mcp.json', '.claude/settings.json', '.mcp.json', '.codex/config.toml'].map((f) => tree.exists(f))).toEqual([true, true, false, false, false]);
+    const skipped = createTreeWithEmptyWorkspace();
+    await initGenerator(skipped, { skipAgents: true, agents: ['cursor'] });
+    expect(['.cursor', '.claude', '.codex'].some((dir) => skipped.children(dir).length > 0) || skipped.exists('.mcp.json')).toBe(false);
+  });
+
   it('never overwrites an existing harness.yaml', async () => {
     tree.write('harness.yaml', 'rules:\n  docs: warn\n');
     await initGenerator(tree, {});
@@ -62,8 +70,8 @@ describe('init generator with an ESLint config', () => {
     );
     await initGenerator(tree, {});
     const { readHarnessConfig } = await import('../../config/read-harness-config');
-    const { RULE_IDS } = await import('../../rules');
-    expect(readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS).constraints).toEqual([
+    const { RULES } = await import('../../rules');
+    expect(readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULES).constraints).toEqual([
       { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:kernel'] },
       { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:app'] },
     ]);
@@ -77,8 +85,8 @@ describe('init generator with an ESLint config', () => {
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     await initGenerator(tree, {});
     const { readHarnessConfig } = await import('../../config/read-harness-config');
-    const { RULE_IDS } = await import('../../rules');
-    readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULE_IDS);
+    const { RULES } = await import('../../rules');
+    readHarnessConfig(tree.read('harness.yaml', 'utf-8')!, RULES);
     expect(readIgnore(tree)).toContain('apps/demos');
     expect(readIgnore(tree)).not.toContain('libs/ui');
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^harness: demos has no lint target, so ESLint's module-boundaries rule never judged its imports/));

@@ -36,7 +36,7 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Pr
   writeArchitecture(tree);
   writeDocsSkeleton(tree);
   ignoreGeneratedDocs(tree, detectFormatter(tree));
-  if (!options.skipAgents) await agentsGenerator(tree);
+  if (!options.skipAgents) await agentsGenerator(tree, { agents: options.agents });
   // No formatFiles: prettier would reformat user text outside the markers of the markdown files.
 }
 

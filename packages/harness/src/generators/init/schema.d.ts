@@ -1,4 +1,6 @@
 export interface InitGeneratorSchema {
-  /** Leave agent settings alone (no Claude Code hook, no .mcp.json entry). */
+  /** Leave agent settings alone (no hook, no MCP entry for any agent). */
   skipAgents?: boolean;
+  /** The agents to wire (claude, cursor, codex, copilot); default all. */
+  agents?: string[] | string;
 }

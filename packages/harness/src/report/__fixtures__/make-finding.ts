@@ -4,6 +4,8 @@ import type { Finding } from '../../core/finding';
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
   return {
     rule: 'naming',
+    kind: 'naming/identifier-style',
+    data: { rename: { from: 'processInvoice', to: 'process_invoice' } },
     severity: 'error',
     title: 'Naming convention violation',
     project: 'billing',
@@ -15,7 +17,7 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     fix: 'Rename to `process_invoice`',
     reference: 'modules/billing/CONVENTIONS.md#naming',
     ...overrides,
-  };
+  } as Finding;
 }
 
 export const SUMMARY = { filesChecked: 40, projectsChecked: 3 };

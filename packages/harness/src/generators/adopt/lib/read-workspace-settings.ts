@@ -1,8 +1,9 @@
 import { logger, type Tree } from '@nx/devkit';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../../../config/read-harness-config';
 import { isHarnessConfigError } from '../../../config/config-error';
+import { resolveRuleSetting } from '../../../config/resolve-rule-setting';
 import type { CoverageThresholds } from '../../../config/types';
-import { RULE_IDS } from '../../../rules';
+import { RULES } from '../../../rules';
 import { docsRule } from '../../../rules/docs';
 
 /** What adopt takes from harness.yaml: the coverage every module starts from and the sections the docs rule requires. */
@@ -18,13 +19,13 @@ export interface WorkspaceSettings {
  * need it, and the check will name the problem again.
  */
 export function readWorkspaceSettings(tree: Tree): WorkspaceSettings {
-  let config = readHarnessConfig(undefined, RULE_IDS);
+  let config = readHarnessConfig(undefined, RULES);
   try {
-    config = readHarnessConfig(tree.read(HARNESS_CONFIG_FILE, 'utf-8') ?? undefined, RULE_IDS);
+    config = readHarnessConfig(tree.read(HARNESS_CONFIG_FILE, 'utf-8') ?? undefined, RULES);
   } catch (error) {
     if (!isHarnessConfigError(error)) throw error;
     logger.warn(`${error.message} (adopt used the default conventions)`);
   }
-  const docs = { ...docsRule.defaultOptions, ...config.rules.docs?.options } as { readmeSections: string[]; conventionsSections: string[] };
+  const docs = resolveRuleSetting(docsRule, config).options as { readmeSections: string[]; conventionsSections: string[] };
   return { coverage: config.conventions.coverage, readmeSections: docs.readmeSections, conventionsSections: docs.conventionsSections };
 }

@@ -1,14 +1,24 @@
 import type { Tree } from '@nx/devkit';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { HarnessUsageError } from '../../../config/config-error';
+import { readArrayAt, readJsonSettings, readObjectAt, setJsonValue, type Json, type JsonSettings, type PlannedFile, type ServerCommand } from './json-settings';
+import { planCodexConfig } from './wire-codex';
+import { planVscodeMcp } from './wire-copilot';
+import { planCursorFiles } from './wire-cursor';
 
 /** The hook command Claude Code runs after each file edit; harness reads the payload on stdin. */
 export const CLAUDE_HOOK_COMMAND = 'npx harness check --hook=claude';
 /** The tools whose edits the hook checks. */
 export const CLAUDE_HOOK_MATCHER = 'Edit|MultiEdit|Write';
+/** Cursor's stop hook runs the same command line as Claude Code's hook, so the two change together. */
+export const CURSOR_HOOK_COMMAND = CLAUDE_HOOK_COMMAND.replace('--hook=claude', '--hook=cursor');
+/** How every MCP client starts the server. */
+export const MCP_SERVER: ServerCommand = { command: 'npx', args: ['harness', 'mcp'] };
 const CLAUDE_SETTINGS = '.claude/settings.json';
 const MCP_CONFIG = '.mcp.json';
 
-type Json = Record<string, unknown>;
+/** The agents harness knows how to wire, as `--agents` names them. */
+export const AGENT_NAMES = ['claude', 'cursor', 'codex', 'copilot'] as const;
+export type AgentName = (typeof AGENT_NAMES)[number];
 
 /** What was written, for the generator's log. */
 export interface AgentWiring {
@@ -16,65 +26,51 @@ export interface AgentWiring {
 }
 
 /**
- * Wires harness into the agents that document a way to run it: a Claude Code `PostToolUse` hook
- * in `.claude/settings.json`, and the MCP server in `.mcp.json` (read by Claude Code and other
- * MCP clients). Both files are merged: every existing key stays, and a second run changes
- * nothing. A file that is not valid JSON is refused, never rewritten.
+ * Wires harness into the agents that document a way to run it: for Claude Code a `PostToolUse`
+ * hook in `.claude/settings.json`; for Cursor a `stop` hook and its MCP config; for Codex its
+ * project `config.toml`; for Copilot `.vscode/mcp.json` where VS Code is in use; and `.mcp.json`,
+ * which Claude Code and Copilot's CLI read. Files are merged as text edits: every existing key
+ * stays, a second run changes nothing, and a file that cannot be read as JSON (or TOML) is
+ * refused with its line. Every file is judged before any is written, so one refusal writes none.
  */
-export function wireAgentTools(tree: Tree): AgentWiring {
-  const written: string[] = [];
-  const settings = readJsonFile(tree, CLAUDE_SETTINGS);
-  if (addClaudeHook(settings)) {
-    tree.write(CLAUDE_SETTINGS, JSON.stringify(settings, null, 2) + '\n');
-    written.push(CLAUDE_SETTINGS);
-  }
-  const mcp = readJsonFile(tree, MCP_CONFIG);
-  if (addMcpServer(mcp)) {
-    tree.write(MCP_CONFIG, JSON.stringify(mcp, null, 2) + '\n');
-    written.push(MCP_CONFIG);
-  }
-  return { written };
+export function wireAgentTools(tree: Tree, agents: readonly AgentName[] = AGENT_NAMES): AgentWiring {
+  const planned: PlannedFile[] = [];
+  if (agents.includes('claude')) planned.push(planClaudeSettings(tree));
+  if (agents.includes('claude') || agents.includes('copilot')) planned.push(planMcpConfig(tree));
+  if (agents.includes('cursor')) planned.push(...planCursorFiles(tree, CURSOR_HOOK_COMMAND, MCP_SERVER));
+  if (agents.includes('codex')) planned.push(planCodexConfig(tree, MCP_SERVER));
+  if (agents.includes('copilot')) planned.push(...planVscodeMcp(tree, MCP_SERVER));
+  const written = planned.filter((file) => file.changed);
+  for (const file of written) tree.write(file.file, file.text);
+  return { written: written.map((file) => file.file) };
 }
 
-function readJsonFile(tree: Tree, file: string): Json {
-  if (!tree.exists(file)) return {};
-  const text = tree.read(file, 'utf8') ?? '';
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0 || !value || typeof value !== 'object' || Array.isArray(value)) {
-    const line = errors.length ? text.slice(0, errors[0].offset).split('\n').length : 1;
-    const what = errors.length ? printParseErrorCode(errors[0].error) : 'not a JSON object';
-    throw new Error(`harness: ${file}:${line}: ${what}; fix the file, or run init with --skipAgents to leave agent settings alone`);
-  }
-  return value as Json;
+/** Reads `--agents` (a list, or one comma-separated string); an unknown name is refused in one line. */
+export function normalizeAgentNames(agents: string[] | string | undefined): AgentName[] {
+  if (agents === undefined) return [...AGENT_NAMES];
+  const names = (Array.isArray(agents) ? agents : [agents]).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  const unknown = names.find((name) => !(AGENT_NAMES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new HarnessUsageError('--agents', `unknown agent "${unknown}"`, `use any of ${AGENT_NAMES.join(', ')}`);
+  return [...new Set(names)] as AgentName[];
 }
 
-/** Adds the PostToolUse hook unless a hook already runs the same command; true when it changed. */
-function addClaudeHook(settings: Json): boolean {
-  const hooks = objectAt(settings, 'hooks');
-  const post = Array.isArray(hooks.PostToolUse) ? (hooks.PostToolUse as Json[]) : [];
-  const present = post.some((entry) =>
-    Array.isArray(entry?.hooks) && (entry.hooks as Json[]).some((h) => typeof h?.command === 'string' && h.command.includes('harness check --hook=claude')),
+/** Adds the PostToolUse hook unless a hook already runs the same command. */
+function planClaudeSettings(tree: Tree): JsonSettings {
+  const settings = readJsonSettings(tree, CLAUDE_SETTINGS);
+  const post = readArrayAt(settings, ['hooks', 'PostToolUse']);
+  const present = (post ?? []).some((entry) =>
+    Array.isArray((entry as Json)?.hooks) && ((entry as Json).hooks as Json[]).some((h) => typeof h?.command === 'string' && h.command.includes('harness check --hook=claude')),
   );
-  if (present) return false;
-  hooks.PostToolUse = [...post, { matcher: CLAUDE_HOOK_MATCHER, hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }];
-  return true;
+  if (present) return settings;
+  const hook = { matcher: CLAUDE_HOOK_MATCHER, hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] };
+  setJsonValue(settings, post ? ['hooks', 'PostToolUse', -1] : ['hooks', 'PostToolUse'], post ? hook : [hook]);
+  return settings;
 }
 
-/** Registers `harness mcp` unless a server named harness is already there; true when it changed. */
-function addMcpServer(config: Json): boolean {
-  const servers = objectAt(config, 'mcpServers');
-  if (servers.harness) return false;
-  servers.harness = { type: 'stdio', command: 'npx', args: ['harness', 'mcp'] };
-  return true;
-}
-
-/** The object under `key`, created when missing; a non-object there is refused, not replaced. */
-function objectAt(parent: Json, key: string): Json {
-  const value = parent[key];
-  if (value === undefined) return (parent[key] = {}) as Json;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error(`harness: "${key}" is not an object; fix it by hand, or run init with --skipAgents to leave agent settings alone`);
-  }
-  return value as Json;
+/** Registers `harness mcp` unless a server named harness is already there. */
+function planMcpConfig(tree: Tree): JsonSettings {
+  const config = readJsonSettings(tree, MCP_CONFIG);
+  if (readObjectAt(config, ['mcpServers'])?.harness) return config;
+  setJsonValue(config, ['mcpServers', 'harness'], { type: 'stdio', ...MCP_SERVER });
+  return config;
 }

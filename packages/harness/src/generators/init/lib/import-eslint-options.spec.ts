@@ -174,7 +174,7 @@ describe('writeHarnessConfig with imported options', () => {
     const text = tree.read('harness.yaml', 'utf-8')!;
     expect(text).toContain('  banTransitiveDependencies: true\n');
     expect(text).toContain('  ignoredCircularDependencies: [["a", "b"]]\n');
-    const config = readHarnessConfig(text, ['docs']);
+    const config = readHarnessConfig(text, [{ id: 'docs', defaultSeverity: 'error' }]);
     expect(config.constraints).toEqual(CONSTRAINTS);
     // `edges` is harness's own key, never imported from ESLint: the loader's default, ESLint's reading.
     expect(config.dependencyOptions).toEqual({ ...ALL_OPTIONS, ignore: ['**/fixtures/**', '!**/fixtures/keep.ts'], edges: 'imports' });

@@ -4,7 +4,7 @@ import { collectWorkspace } from '../../../collect/collect-workspace';
 import type { ProjectFiles } from '../../../collect/read-file-map';
 import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../../../config/read-harness-config';
 import { sortFindings, type Finding } from '../../../core/finding';
-import { RULE_IDS } from '../../../rules';
+import { RULES } from '../../../rules';
 import type { CheckContext, ProjectInfo } from '../../../collect/types';
 
 export interface ModuleCheck {
@@ -21,7 +21,7 @@ export interface ModuleCheck {
  */
 export async function checkModules(tree: Tree, graph: ProjectGraph, projectFiles?: ProjectFiles): Promise<ModuleCheck> {
   const configText = tree.exists(HARNESS_CONFIG_FILE) ? tree.read(HARNESS_CONFIG_FILE, 'utf-8') ?? undefined : undefined;
-  const config = readHarnessConfig(configText, RULE_IDS);
+  const config = readHarnessConfig(configText, RULES);
   const context = await collectWorkspace({ workspaceRoot: tree.root, graph, config, projectFiles });
   const modules = Object.values(context.projects)
     .filter((p) => p.root !== '')

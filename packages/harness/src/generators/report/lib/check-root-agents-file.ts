@@ -1,12 +1,11 @@
+import { resolveRuleSetting } from '../../../config/resolve-rule-setting';
 import type { Finding } from '../../../core/finding';
 import { agentsMdRule } from '../../../rules/agents-md';
 import type { CheckContext, ProjectInfo } from '../../../collect/types';
-import { resolveRuleOptions } from './resolve-rule-options';
 
 /**
- * A stand-in for the workspace project. The agents-md rule checks the root AGENTS.md on the
- * project at root '' (the workspace check), which the graph holds only once harness has inferred
- * it; with root '' and no files the rule looks at no module folder, so it checks the root file alone.
+ * A stand-in for the workspace root. The agents-md rule checks the root AGENTS.md on the project
+ * with root ''; there it looks at no module folder, so it checks the root file alone.
  */
 const ROOT_STAND_IN: ProjectInfo = { name: '', root: '', tags: [], files: [], importAliases: [], entryPoints: [] };
 
@@ -22,7 +21,7 @@ export interface RootAgentsCheck {
  * npm scripts and Nx targets exactly as the workspace check does.
  */
 export async function checkRootAgentsFile(context: CheckContext): Promise<RootAgentsCheck> {
-  const options = resolveRuleOptions(agentsMdRule, context.config, { conventions: context.config.conventions, rules: {} });
+  const options = resolveRuleSetting(agentsMdRule, context.config).options;
   const found = await agentsMdRule.check({
     ...context,
     projects: { ...context.projects, [ROOT_STAND_IN.name]: ROOT_STAND_IN },

@@ -1,9 +1,9 @@
+import { resolveRuleSetting } from '../../../config/resolve-rule-setting';
 import type { ModuleConventions } from '../../../config/read-conventions';
 import type { CoverageThresholds } from '../../../config/types';
 import type { Finding } from '../../../core/finding';
 import { checkCoverage, coverageRule } from '../../../rules/coverage';
 import type { CheckContext, ProjectInfo } from '../../../collect/types';
-import { resolveRuleOptions } from './resolve-rule-options';
 import { RUBRIC } from './rubric';
 import type { DimensionScore } from './types';
 
@@ -46,7 +46,7 @@ export function scoreCoverage(context: CheckContext, project: ProjectInfo, modul
  */
 function locateReport(context: CheckContext, project: ProjectInfo, module: ModuleConventions): Finding | undefined {
   const conventionsFile = `${project.root}/CONVENTIONS.md`;
-  const options = resolveRuleOptions(coverageRule, context.config, module);
+  const options = resolveRuleSetting(coverageRule, context.config, module).options;
   const [first] = checkCoverage({
     ...context,
     project,

@@ -1,11 +1,11 @@
+import { resolveRuleSetting } from '../../../config/resolve-rule-setting';
 import { readConventions } from '../../../config/read-conventions';
 import type { Finding } from '../../../core/finding';
 import { docsRule } from '../../../rules/docs';
-import { RULE_IDS } from '../../../rules';
+import { RULES } from '../../../rules';
 import type { CheckContext, ProjectInfo } from '../../../collect/types';
 import { checkModuleDocument, isDocumentWritten } from './check-module-document';
 import { capGrade, combineScores, gradeScore } from './grade-score';
-import { resolveRuleOptions } from './resolve-rule-options';
 import { scoreCoverage } from './score-coverage';
 import { scoreDocs } from './score-docs';
 import { countFindings, scoreFindings } from './score-findings';
@@ -20,9 +20,9 @@ interface DocsOptions {
 /** Scores one module in every dimension from its documents, files, coverage report and findings. */
 export function scoreModule(context: CheckContext, files: WorkspaceFiles, project: ProjectInfo, findings: Finding[]): ModuleScore {
   const conventionsFile = `${project.root}/CONVENTIONS.md`;
-  const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULE_IDS);
+  const module = readConventions(conventionsFile, context.readText(conventionsFile), context.config, RULES);
   // The sections the docs rule requires of this module, so the report and the check agree.
-  const options = resolveRuleOptions(docsRule, context.config, module) as unknown as DocsOptions;
+  const options = resolveRuleSetting(docsRule, context.config, module).options as unknown as DocsOptions;
   const documents = [
     checkModuleDocument(files, `${project.root}/README.md`, options.readmeSections),
     checkModuleDocument(files, conventionsFile, options.conventionsSections),
