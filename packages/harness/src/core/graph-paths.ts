@@ -12,19 +12,28 @@ const adjacencyByGraph = new WeakMap<ProjectGraph, ProjectAdjacency>();
 export function buildProjectAdjacency(graph: ProjectGraph): ProjectAdjacency {
   const cached = adjacencyByGraph.get(graph);
   if (cached) return cached;
-  const adjacency = new Map<string, string[]>();
-  for (const name of Object.keys(graph.nodes)) adjacency.set(name, []);
-  for (const [source, deps] of Object.entries(graph.dependencies)) {
-    const targets = adjacency.get(source);
-    if (!targets) continue;
-    const unique = new Set<string>();
-    for (const dep of deps) {
-      if (dep.target !== source && graph.nodes[dep.target]) unique.add(dep.target);
-    }
-    targets.push(...[...unique].sort());
-  }
+  const adjacency = createAdjacency(Object.keys(graph.nodes), listGraphEdges(graph));
   adjacencyByGraph.set(graph, adjacency);
   return adjacency;
+}
+
+function* listGraphEdges(graph: ProjectGraph): Iterable<[string, string]> {
+  for (const [source, deps] of Object.entries(graph.dependencies)) {
+    for (const dep of deps) yield [source, dep.target];
+  }
+}
+
+/**
+ * The adjacency of `projects` from `[source, target]` pairs: edges to or from anything else (npm
+ * nodes), self edges and repeats are dropped, and neighbours are sorted.
+ */
+export function createAdjacency(projects: Iterable<string>, edges: Iterable<readonly [string, string]>): ProjectAdjacency {
+  const targetsOf = new Map<string, Set<string>>();
+  for (const name of projects) targetsOf.set(name, new Set());
+  for (const [source, target] of edges) {
+    if (source !== target && targetsOf.has(target)) targetsOf.get(source)?.add(target);
+  }
+  return new Map([...targetsOf].map(([name, targets]) => [name, [...targets].sort()]));
 }
 
 /** Breadth-first parents from `start`: each reached project → the project it was reached from. */

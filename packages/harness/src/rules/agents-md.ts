@@ -9,6 +9,7 @@ import {
   type MarkdownCommand,
   type MarkdownLink,
 } from '../core/markdown';
+import { hasAnchor, isMarkdownFile, resolveLink, resolveWorkspacePath } from '../core/resolve-link';
 import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -212,9 +213,9 @@ function checkNamedThings(ctx: RuleContext, file: string, text: string): RuleFin
 
 function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCache: Map<string, string[]>): RuleFinding[] {
   const url = link.url.trim();
-  if (!url || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return [];
-  const [rawPath, fragment = ''] = url.split('#', 2);
-  const target = rawPath ? resolveLink(file, safeDecode(rawPath.split('?')[0])) : file;
+  const resolved = url ? resolveLink(file, url) : undefined;
+  if (!resolved) return [];
+  const { written, target, fragment = '' } = resolved;
   const place = { file, line: link.line, column: link.column, reference: REFERENCE };
   if (target === undefined || !ctx.exists(target)) {
     return [
@@ -224,14 +225,14 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
         title: 'Broken link in agent docs',
         found: url,
         expected: 'every relative link in AGENTS.md resolves to a file or folder in the workspace',
-        fix: describePathFix(ctx, file, safeDecode(rawPath)),
+        fix: describePathFix(ctx, file, written),
       },
     ];
   }
-  if (!fragment || !/\.(md|markdown)$/i.test(target)) return [];
+  if (!fragment || !isMarkdownFile(target)) return [];
   if (!anchorCache.has(target)) anchorCache.set(target, listAnchors(parseMarkdown(ctx.readText(target) ?? '')));
   const anchors = anchorCache.get(target) ?? [];
-  if (anchors.some((a) => a.toLowerCase() === safeDecode(fragment).toLowerCase())) return [];
+  if (hasAnchor(anchors, fragment)) return [];
   return [
     {
       ...place,
@@ -246,21 +247,6 @@ function checkLink(ctx: RuleContext, file: string, link: MarkdownLink, anchorCac
   ];
 }
 
-/** Workspace-relative target of a link; `/x` is from the workspace root, as GitHub reads it. */
-function resolveLink(file: string, linkPath: string): string | undefined {
-  const joined = linkPath.startsWith('/') ? path.posix.normalize(linkPath.slice(1)) : path.posix.join(path.posix.dirname(file), linkPath);
-  const resolved = joined.replace(/\/+$/, '') || '.';
-  return resolved.startsWith('..') ? undefined : resolved === '.' ? '' : resolved;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
  * A backticked path counts when it exists relative to the file, to the workspace root, to a
  * folder named earlier on the same line (`scripts/`: `build.mjs`) or to a project root (a root
@@ -269,11 +255,11 @@ function safeDecode(text: string): string {
  */
 function pathExists(ctx: RuleContext, file: string, named: string, folders: string[]): boolean {
   const bare = named.replace(/\/+$/, '');
-  const fromFile = resolveLink(file, bare);
+  const fromFile = resolveWorkspacePath(file, bare);
   if (fromFile !== undefined && ctx.exists(fromFile)) return true;
   if (!bare.startsWith('.') && ctx.exists(path.posix.normalize(bare.replace(/^\/+/, '')))) return true;
   for (const folder of folders) {
-    const candidate = resolveLink(file, `${folder}${bare}`);
+    const candidate = resolveWorkspacePath(file, `${folder}${bare}`);
     if (candidate !== undefined && ctx.exists(candidate)) return true;
   }
   const known = readKnownFiles(ctx);
@@ -316,7 +302,7 @@ function describePathFix(ctx: RuleContext, file: string, named: string): string 
   const base = path.posix.basename(named.replace(/\/+$/, ''));
   let suggestions = [...known.files].filter((f) => path.posix.basename(f) === base);
   if (suggestions.length === 0) {
-    let folder = path.posix.dirname(resolveLink(file, named.replace(/\/+$/, '')) ?? named);
+    let folder = path.posix.dirname(resolveWorkspacePath(file, named.replace(/\/+$/, '')) ?? named);
     while (folder !== '.' && !known.folders.has(folder)) folder = path.posix.dirname(folder);
     if (folder !== '.') suggestions = [...known.files].filter((f) => path.posix.dirname(f) === folder);
   }
