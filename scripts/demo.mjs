@@ -143,7 +143,7 @@ function checkWorkspace() {
  * dependency is what gives Nx the graph edge in a TS-solution workspace. The files are restored
  * whatever happens; the step fails after that when the check did not report the import.
  */
-function showViolation() {
+function showDependencyFinding() {
   const authPackage = JSON.parse(fs.readFileSync(path.join(DEMO, 'modules/auth/package.json'), 'utf8')).name;
   const refund = path.join(DEMO, REFUND_FILE);
   const manifest = path.join(DEMO, 'modules/billing/package.json');
@@ -206,7 +206,7 @@ function main() {
     [`npx create-harness-workspace demo (create-nx-workspace@${NX_VERSION}, harness, init, a first module, its check) in tmp/`, () => bootstrapWorkspace(tarball)],
     ['generating billing, auth and notifications, and writing dependency constraints', generateModules],
     ['testing and checking every project', checkWorkspace],
-    ['showing a dependency finding and its fix', showViolation],
+    ['showing a dependency finding and its fix', showDependencyFinding],
   ];
   for (const [index, [title, action]] of steps.entries()) {
     const label = `${index + 1}/${steps.length}`;

@@ -11,6 +11,8 @@ const steps = [
   ['unit tests', 'npx', ['jest', '--config', 'jest.config.cjs']],
   ['unit tests of create-harness-workspace', 'npx', ['jest', '--config', 'packages/create-harness-workspace/jest.config.cjs']],
   ['build the plugin', process.execPath, ['scripts/build.mjs']],
+  // The build type-checks shipped code; the specs (and test support) are type-checked here.
+  ['type-check the specs', 'npx', ['tsc', '--noEmit', '-p', 'packages/harness/tsconfig.spec.json']],
   ['harness-check on this repo', 'npx', ['nx', 'run-many', '-t', 'harness-check', '--skip-nx-cache', '--output-style=static']],
   ['generated docs of this repo in sync', 'npx', ['nx', 'sync:check']],
   ['e2e in a fresh workspace', 'npx', ['jest', '--config', 'e2e/harness-e2e/jest.config.cjs', '--runInBand']],

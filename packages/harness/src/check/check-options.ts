@@ -1,6 +1,8 @@
+import type { ReportFormat } from '../report';
+
 /** The options of one check, as the executor, `harness check` and the MCP server take them. */
 export interface CheckExecutorSchema {
-  format?: 'text' | 'json' | 'sarif' | 'github';
+  format?: ReportFormat;
   outputFile?: string;
   rules?: string | string[];
   fix?: boolean;

@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { RULES } from '../rules';
 import { checkProjects } from './check-projects';
 import { normalizeCheckOptions } from './normalize-options';
+import { createTempFolder } from '../testing/temp-folders';
 
 const README = '# billing\n\n## Purpose\n\nBills.\n\n## Public API\n\nx\n\n## Dependencies\n\nx\n\n## Testing\n\nx\n';
 const CONVENTIONS = '---\nnaming: { functions: snake_case }\ncoverage: { lines: 0, branches: 0, functions: 0, statements: 0 }\n---\n## Naming\n\nx\n\n## Dependencies\n\nx\n\n## Testing\n\nx\n\n## Coverage\n\nx\n\n## Layers\n\nx\n';
 
 /** A workspace on disk with two modules, and the graph and file map Nx would give for it. */
 function writeWorkspace(files: Record<string, string>) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-check-'));
+  const root = createTempFolder('harness-check-');
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);

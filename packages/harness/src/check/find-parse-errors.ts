@@ -1,7 +1,6 @@
 import type { Finding } from '../core/finding';
 import type { CheckContext, ProjectInfo } from '../collect/types';
-
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+import { CODE_FILE } from '../core/source-files';
 
 /**
  * Files of the project that failed to parse. Nx's graph silently drops the imports of a file SWC
@@ -11,7 +10,7 @@ const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 export function findParseErrors(context: CheckContext, project: ProjectInfo): Finding[] {
   const findings: Finding[] = [];
   for (const file of project.files) {
-    if (!SOURCE_FILE.test(file) || !context.isParsed(file)) continue;
+    if (!CODE_FILE.test(file) || !context.isParsed(file)) continue;
     const facts = context.readSource(file);
     if (!facts.parseError) continue;
     findings.push({

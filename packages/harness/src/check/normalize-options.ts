@@ -1,9 +1,10 @@
 import type { CheckExecutorSchema } from './check-options';
 import { HarnessUsageError } from '../config/config-error';
 import { RULE_IDS } from '../rules';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
 
 export interface NormalizedCheckOptions {
-  format: 'text' | 'json' | 'sarif' | 'github';
+  format: ReportFormat;
   outputFile?: string;
   rules?: string[];
   fix: boolean;
@@ -13,13 +14,11 @@ export interface NormalizedCheckOptions {
   verbose: boolean;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'github'];
-
 /** Turns raw executor options into checked values; a bad value is a one-line error. */
 export function normalizeCheckOptions(raw: CheckExecutorSchema): NormalizedCheckOptions {
   const format = raw.format ?? 'text';
-  if (!FORMATS.includes(format)) {
-    throw new HarnessUsageError('--format', `unknown format "${format}"`, `use one of ${FORMATS.join(', ')}`);
+  if (!isReportFormat(format)) {
+    throw new HarnessUsageError('--format', `unknown format "${format}"`, `use one of ${REPORT_FORMATS.join(', ')}`);
   }
   const rules = typeof raw.rules === 'string' ? raw.rules.split(',') : raw.rules;
   const selected = rules?.map((r) => r.trim()).filter(Boolean);
@@ -29,7 +28,7 @@ export function normalizeCheckOptions(raw: CheckExecutorSchema): NormalizedCheck
     }
   }
   return {
-    format: format as NormalizedCheckOptions['format'],
+    format,
     outputFile: raw.outputFile ?? (raw as { 'output-file'?: string })['output-file'],
     rules: selected && selected.length > 0 ? selected : undefined,
     fix: !!raw.fix,

@@ -1,3 +1,4 @@
+import { DependencyType } from '@nx/devkit';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,7 +47,7 @@ describe('collectWorkspace: file deps mapped to the projects they reach', () => 
       config: { file: 'harness.yaml', constraints: [], rules: {}, conventions: DEFAULT_CONVENTIONS },
       projectFiles: {
         cart: [
-          { file: 'libs/cart/src/a.ts', hash: '1', deps: cartDeps ? [['npm:@shop/products', 'static'], 'npm:@shop/orders@1.0.0'] : [] },
+          { file: 'libs/cart/src/a.ts', hash: '1', deps: cartDeps ? [['npm:@shop/products', DependencyType.static], 'npm:@shop/orders@1.0.0'] : [] },
           { file: 'libs/cart/src/b.ts', hash: '2', deps: cartDeps ? ['npm:@shop/nowhere'] : [] },
           { file: 'libs/cart/package.json', hash: '3', deps: ['products'] },
         ],

@@ -12,8 +12,7 @@ import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from '.
 import { createImportResolver } from './resolve-import';
 import { createFileIndex, createLazyRecord, type FileIndex } from './file-index';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
-
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+import { CODE_FILE } from '../core/source-files';
 
 export interface CollectOptions {
   workspaceRoot: string;
@@ -78,7 +77,7 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
       if (!hasDeps) continue;
       let deps = readKnownDeps(f, nxGraph);
       if (!deps) mapped.set(f.file, (deps = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps)));
-      if (!sawSourceEdge && deps.length > 0 && SOURCE_FILE.test(f.file)) sawSourceEdge = true;
+      if (!sawSourceEdge && deps.length > 0 && CODE_FILE.test(f.file)) sawSourceEdge = true;
     }
     const project = describeProject(name, root, node.data, files, aliasesByRoot.get(root) ?? [], readPackageName(nxGraph, name));
     project.importAliases.push(...readExportedSubpaths(nxGraph, name));
@@ -165,7 +164,7 @@ function describeProject(
   packageName: string | undefined,
 ): ProjectInfo {
   const aliases = own.map((a) => a.alias);
-  const entryPoints = own.map((a) => a.target).filter((t) => /\.[cm]?[jt]sx?$/.test(t));
+  const entryPoints = own.map((a) => a.target).filter((t) => CODE_FILE.test(t));
   if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
   const sourceRoot = data.sourceRoot ?? (root ? `${root}/src` : 'src');
   if (entryPoints.length === 0) {
@@ -180,7 +179,7 @@ function describeProject(
     files,
     importAliases: aliases,
     entryPoints,
-    aliasFiles: Object.fromEntries(own.filter((a) => /\.[cm]?[jt]sx?$/.test(a.target)).map((a) => [a.alias, a.target])),
+    aliasFiles: Object.fromEntries(own.filter((a) => CODE_FILE.test(a.target)).map((a) => [a.alias, a.target])),
     projectType: data.projectType,
   };
 }

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSourceReader } from './create-source-reader';
 import { openFactsCache } from './facts-cache';
+import { createTempFolder } from '../testing/temp-folders';
 
 describe('createSourceReader', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-sources-'));
+  const root = createTempFolder('harness-sources-');
   const write = (file: string, data: string | Buffer) => {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), data);
@@ -46,7 +46,7 @@ describe('createSourceReader', () => {
   });
 
   describe('with stored facts', () => {
-    const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-stored-'));
+    const storeDir = createTempFolder('harness-stored-');
     const locate = (file: string) => (file === 'missing.ts' || file === 'ok.ts' ? { project: 'p', hash: `hash-of-${file}` } : undefined);
 
     it('parses once, stores the facts, and a later run reads them instead of parsing', () => {

@@ -1,7 +1,6 @@
 import type * as ts from 'typescript';
 import type {
   ConsoleCall,
-  Declaration,
   DeclarationKind,
   ImportKind,
   ImportRef,

@@ -1,3 +1,4 @@
+import { DependencyType } from '@nx/devkit';
 import * as path from 'node:path';
 import { findWorkspaceDataDirectory, listFileDeps } from './read-file-map';
 
@@ -29,7 +30,11 @@ describe('findWorkspaceDataDirectory', () => {
 
 describe('listFileDeps', () => {
   it('flattens string and tuple deps to target names', () => {
-    expect(listFileDeps({ file: 'a.ts', hash: 'h', deps: ['billing', ['npm:yaml', 'static'], ['auth', 'dynamic']] })).toEqual(['billing', 'npm:yaml', 'auth']);
+    expect(listFileDeps({ file: 'a.ts', hash: 'h', deps: ['billing', ['npm:yaml', DependencyType.static], ['auth', DependencyType.dynamic]] })).toEqual(['billing', 'npm:yaml', 'auth']);
     expect(listFileDeps({ file: 'a.ts', hash: 'h' })).toEqual([]);
+  });
+
+  it('reads the target, not the source, of a three-element dependency', () => {
+    expect(listFileDeps({ file: 'a.ts', hash: 'h', deps: [['shop', 'auth', DependencyType.static]] })).toEqual(['auth']);
   });
 });

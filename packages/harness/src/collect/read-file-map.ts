@@ -27,7 +27,8 @@ export async function readProjectFiles(graph: ProjectGraph): Promise<{ files: Pr
 
 /** Flattens a file's `deps` (strings or `[target, type]` tuples) to target names. */
 export function listFileDeps(data: FileData): string[] {
-  return (data.deps ?? []).map((d) => (Array.isArray(d) ? d[0] : d)).filter((d): d is string => typeof d === 'string');
+  // A dependency is a target, [target, type], or [source, target, type] (Nx's FileDataDependency).
+  return (data.deps ?? []).map((d) => (Array.isArray(d) ? d[d.length - 2] : d)).filter((d): d is string => typeof d === 'string');
 }
 
 /**

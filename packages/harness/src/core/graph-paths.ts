@@ -102,6 +102,19 @@ export function replaceNeighbours(adjacency: ProjectAdjacency, project: string, 
   return new OverlayAdjacency(adjacency, project, targets);
 }
 
+/**
+ * The adjacency of `projects` from `[source, target]` pairs: edges to or from anything else (npm
+ * nodes), self edges and repeats are dropped, and neighbours are sorted.
+ */
+export function createAdjacency(projects: Iterable<string>, edges: Iterable<readonly [string, string]>): ProjectAdjacency {
+  const targetsOf = new Map<string, Set<string>>();
+  for (const name of projects) targetsOf.set(name, new Set());
+  for (const [source, target] of edges) {
+    if (source !== target && targetsOf.has(target)) targetsOf.get(source)?.add(target);
+  }
+  return new Map([...targetsOf].map(([name, targets]) => [name, [...targets].sort()]));
+}
+
 /** Breadth-first parents from `start`: each reached project → the project it was reached from. */
 export function findShortestParents(adjacency: ProjectAdjacency, start: string): Map<string, string | null> {
   const parents = new Map<string, string | null>([[start, null]]);

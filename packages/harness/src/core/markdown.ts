@@ -1,5 +1,5 @@
 import type fromMarkdownType = require('mdast-util-from-markdown');
-import type { Code, Content, InlineCode, Root } from 'mdast';
+import type { Code, Content, Heading, InlineCode, Root } from 'mdast';
 
 /** github-slugger 1.x (its last CommonJS line) ships no types; calling it without `new` makes one. */
 interface Slugger {
@@ -76,6 +76,16 @@ export function listHeadings(tree: Root): MarkdownHeading[] {
     headings.push({ depth: node.depth, text, anchor: slugger.slug(text), line: lineOf(node) });
   });
   return headings;
+}
+
+/** GitHub's anchor of a heading with this text, before any duplicate suffix (`Public API` → `public-api`). */
+export function toAnchor(text: string): string {
+  return createSlugger().slug(text.trim());
+}
+
+/** A heading's text as GitHub slugs it: its text and inline code, without markup. */
+export function readHeadingText(node: Heading): string {
+  return collectText(node).trim();
 }
 
 /** Every `#fragment` a link may target in this document: heading anchors and HTML `id`/`name`s. */

@@ -1,5 +1,5 @@
 import { getProjects, type Tree } from '@nx/devkit';
-import { splitSections, toAnchor } from '../core/markdown-sections';
+import { findSection, listSections } from '../core/markdown-outline';
 
 /** One row of the module map in BRIEF.md. */
 export interface ModuleRow {
@@ -14,8 +14,7 @@ export interface ModuleRow {
 /** The first sentence of the README's Purpose section (or first paragraph), for the map. */
 export function readPurpose(readme: string | undefined): string {
   if (!readme) return '';
-  const sections = splitSections(readme);
-  const purpose = sections.find((s) => s.anchor === toAnchor('Purpose'));
+  const purpose = findSection(listSections(readme), 'Purpose');
   const body = (purpose?.body ?? readme.replace(/^#.*$/m, '')).replace(/<!--[\s\S]*?-->/g, '');
   const paragraph = body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#') && !p.startsWith('|') && !p.startsWith('```'));
   if (!paragraph) return '';

@@ -38,7 +38,7 @@ function createInput(overrides: Partial<ModuleDiagramInput> = {}): ModuleDiagram
       ['billing', 'shared'],
     ],
     constraints: CONSTRAINTS,
-    isViolation: (from, to) => from === 'shared' && to === 'billing',
+    breaksConstraint: (from, to) => from === 'shared' && to === 'billing',
     ...overrides,
   };
 }
@@ -56,11 +56,11 @@ const UNSAFE_NAMES = createInput({
     ['@acme/x_y', '@acme/x-y'],
   ],
   constraints: [],
-  isViolation: () => true,
+  breaksConstraint: () => true,
 });
 
 describe('renderModuleDiagram', () => {
-  it('groups modules by scope, draws graph edges, marks violations and the allowed directions', () => {
+  it('groups modules by scope, draws graph edges, marks broken edges and the allowed directions', () => {
     expect(renderModuleDiagram(createInput())).toBe(
       [
         'flowchart LR',
@@ -118,7 +118,7 @@ describe('fenceMermaid', () => {
 
 describe('every diagram parses with Mermaid, so it renders', () => {
   const diagrams: Record<string, string> = {
-    'modules, edges, violations and directions': renderModuleDiagram(createInput()),
+    'modules, edges, broken edges and directions': renderModuleDiagram(createInput()),
     'unsafe names': renderModuleDiagram(UNSAFE_NAMES),
     'no modules': renderModuleDiagram(createInput({ projects: [], edges: [] })),
     'default layers': renderLayersDiagram(['types', 'config', 'repo', 'service', 'runtime', 'ui']) ?? '',
@@ -134,7 +134,7 @@ describe('every diagram parses with Mermaid, so it renders', () => {
     errors = Object.fromEntries(names.map((n, i) => [n, found[i]]));
   }, PARSE_TIMEOUT);
 
-  it.each(['modules, edges, violations and directions', 'unsafe names', 'no modules', 'default layers', 'one layer'])('parses the %s diagram', (name) => {
+  it.each(['modules, edges, broken edges and directions', 'unsafe names', 'no modules', 'default layers', 'one layer'])('parses the %s diagram', (name) => {
     expect(errors[name]).toBeNull();
   });
 

@@ -10,8 +10,8 @@ export interface ModuleDiagramInput {
   /** Project-graph edges as `[from, to]`; edges to anything not in `projects` (npm) are dropped. */
   edges: Array<[string, string]>;
   constraints: DepConstraint[];
-  /** True when the edge breaks a constraint (the `dependency-constraints` rule decides). */
-  isViolation(from: string, to: string): boolean;
+  /** True when the edge breaks a constraint (judged as the `dependency-constraints` rule judges it). */
+  breaksConstraint(from: string, to: string): boolean;
 }
 
 /** What the diagram's arrows mean; print it under the diagram. */
@@ -21,11 +21,11 @@ export const MODULE_DIAGRAM_LEGEND =
 
 const SCOPE_PREFIX = 'scope:';
 const OTHER_GROUP = 'other';
-const VIOLATION_STYLE = 'stroke:#d32f2f,stroke-width:3px';
+const BROKEN_EDGE_STYLE = 'stroke:#d32f2f,stroke-width:3px';
 
 /**
  * The modules as a Mermaid flowchart: one subgraph per `scope:` tag (projects without one under
- * "other"), the graph's edges between them with violating ones in red, and the scope-to-scope
+ * "other"), the graph's edges between them with the ones that break a constraint in red, and the scope-to-scope
  * directions the constraints allow or forbid. Constraints on other tags, globs or external
  * imports have no scope box to point at; the rules list in words beside the diagram covers them.
  */
@@ -41,11 +41,11 @@ export function renderModuleDiagram(input: ModuleDiagramInput): string {
     lines.push('  end');
   }
   const links: string[] = [];
-  const violating: number[] = [];
+  const broken: number[] = [];
   for (const [from, to] of listProjectEdges(input.edges, new Set(projects.map((p) => p.name)))) {
     const [a, b] = [ids.of('p', from), ids.of('p', to)];
-    if (input.isViolation(from, to)) {
-      violating.push(links.length);
+    if (input.breaksConstraint(from, to)) {
+      broken.push(links.length);
       links.push(`${a} ==>|violates| ${b}`);
     } else {
       links.push(`${a} --> ${b}`);
@@ -56,7 +56,7 @@ export function renderModuleDiagram(input: ModuleDiagramInput): string {
     links.push(allowed ? `${a} -.->|may use| ${b}` : `${a} -.-x|must not use| ${b}`);
   }
   lines.push(...links.map((l) => `  ${l}`));
-  if (violating.length) lines.push(`  linkStyle ${violating.join(',')} ${VIOLATION_STYLE}`);
+  if (broken.length) lines.push(`  linkStyle ${broken.join(',')} ${BROKEN_EDGE_STYLE}`);
   return lines.join('\n');
 }
 

@@ -3,13 +3,14 @@ import { readHarnessConfig } from '../config/read-harness-config';
 import { upsertMarkedBlock } from './markers';
 import { readModuleRows } from './read-module-rows';
 import { renderAgentsMap, renderArchitecture, renderModuleMap } from './render-docs';
-import { isViolatingEdge } from './find-violating-edge';
 import { readWorkspaceGraph, type WorkspaceGraph } from './read-workspace-graph';
 import { renderClaudeMd, renderCommandsSection, renderModuleAgentsBlock } from './render-agents';
 import { fenceMermaid, MODULE_DIAGRAM_LEGEND, renderModuleDiagram } from './render-mermaid';
 import { readConventions } from '../config/read-conventions';
 import { RULES } from '../rules';
 import { nameWorkspaceProject } from '../core/workspace-project';
+import { breaksTagConstraints, type TaggedGraph } from '../core/edge-judgement';
+import { createAdjacency } from '../core/graph-paths';
 
 /** Writes `file` only when its content changes, so a second run reports no changes. */
 function writeIfChanged(tree: Tree, file: string, text: string): void {
@@ -33,12 +34,12 @@ export function writeBrief(tree: Tree): void {
 /** ARCHITECTURE.md: the rules from harness.yaml, regenerated between the markers. */
 export function writeArchitecture(tree: Tree, graph: WorkspaceGraph = readWorkspaceGraph(tree)): void {
   const config = readHarnessConfig(readText(tree, 'harness.yaml'), RULES);
-  const tagsOf = new Map(graph.projects.map((p) => [p.name, p.tags]));
+  const tagged = readTaggedGraph(graph);
   const diagram = renderModuleDiagram({
     projects: graph.projects,
     edges: graph.edges,
     constraints: config.constraints,
-    isViolation: (from, to) => isViolatingEdge(tagsOf.get(from) ?? [], tagsOf.get(to) ?? [], config.constraints),
+    breaksConstraint: (from, to) => breaksTagConstraints(config.constraints, from, to, tagged),
   });
   const moduleGraph = `${fenceMermaid(diagram)}\n\n${MODULE_DIAGRAM_LEGEND}`;
   const rows = RULES.map((r) => ({
@@ -53,6 +54,13 @@ export function writeArchitecture(tree: Tree, graph: WorkspaceGraph = readWorksp
       ['# Architecture', '', 'How the modules fit together and which way dependencies point. The part between the markers is generated from `harness.yaml`.', '', marked, ''].join('\n'),
     ),
   );
+}
+
+/** The graph as the dependency-constraints rule judges it, so the diagram's red arrows are its findings. */
+function readTaggedGraph(graph: WorkspaceGraph): TaggedGraph {
+  const tagsOf = new Map(graph.projects.map((p) => [p.name, p.tags]));
+  const names = new Set([...tagsOf.keys(), ...graph.edges.flat()]);
+  return { adjacency: createAdjacency(names, graph.edges), tagsOf: (project) => tagsOf.get(project) ?? [] };
 }
 
 /** AGENTS.md: the short map an agent reads first. */

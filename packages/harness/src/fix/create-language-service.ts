@@ -3,8 +3,7 @@ import type * as ts from 'typescript';
 import type { ProjectInfo } from '../collect/types';
 import { mapSpecifier, readPathMappings } from './read-path-mappings';
 import type { WorkspaceDraft } from './workspace-draft';
-
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
+import { CODE_FILE } from '../core/source-files';
 
 /** A TypeScript language service over the draft, with paths both ways. */
 export interface WorkspaceLanguageService {

@@ -1,9 +1,11 @@
 /**
  * `--fix` keys on each finding's kind and data, never on its English. This spec runs the whole
- * fix suite (fix-findings.spec.ts) again with every finding's title, Found, Expected and Fix text
- * replaced by nonsense on its way into fixFindings: every change, every skip reason and every file
- * written must come out exactly as with the real text, or the suite's own assertions fail.
+ * fix suite (fix-findings.spec.ts and fix-findings-safety.spec.ts) again with every finding's
+ * title, Found, Expected and Fix text replaced by nonsense on its way into fixFindings: every
+ * change, every skip reason and every file written must come out exactly as with the real text,
+ * or the suite's own assertions fail.
  */
+import { readdirSync } from 'node:fs';
 import type { Finding } from '../core/finding';
 import type { FixInput, FixResult } from './types';
 
@@ -35,11 +37,15 @@ jest.mock('./fix-findings', () => {
   };
 });
 
-// Registers every test of the fix suite in this file, where fixFindings is the rewording one.
-require('./fix-findings.spec');
+// Registers every test of the fix suite in this file, where fixFindings is the rewording one
+// (testing/fix-findings-fixture.ts calls it through the mocked module too). The suite's files are
+// listed from the folder, so a part split off later is re-run without anyone remembering to add it.
+const SUITE_FILES = readdirSync(__dirname).filter((file) => /^fix-findings(-[a-z-]+)?\.spec\.ts$/.test(file));
+for (const file of SUITE_FILES) require(`./${file}`);
 
 describe('fixFindings with reworded findings', () => {
   it('ran the suite on reworded findings of every fixable kind', () => {
+    expect(SUITE_FILES).toEqual(expect.arrayContaining(['fix-findings.spec.ts', 'fix-findings-safety.spec.ts']));
     const kinds = new Set(reworded.map((f) => f.kind));
     for (const kind of ['naming/identifier-style', 'naming/file-style', 'docs/missing-section', 'docs/missing-document', 'tests/no-tests'] as const) {
       expect(kinds).toContain(kind);

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import { splitSections, toAnchor } from '../core/markdown-sections';
+import { findSection, listSections } from '../core/markdown-outline';
 import type { ProjectInfo } from '../collect/types';
 import { readFindingData } from './classify-finding';
 import { isInsideProject } from './is-inside-project';
@@ -52,5 +52,5 @@ function planDocument(draft: WorkspaceDraft, project: ProjectInfo, finding: Find
 }
 
 function hasSection(text: string, section: string): boolean {
-  return splitSections(text).some((s) => s.anchor === toAnchor(section));
+  return findSection(listSections(text), section) !== undefined;
 }

@@ -6,8 +6,7 @@ import type { WorkspaceLanguageService } from './create-language-service';
 import { applyTextEdits, countEditsByFile, type TextEdit } from './text-edits';
 import type { FixChange, PlanOutcome, SkippedFinding } from './types';
 import type { WorkspaceDraft } from './workspace-draft';
-
-const CODE_EXTENSION = /\.[cm]?[jt]sx?$/;
+import { CODE_FILE } from '../core/source-files';
 
 /**
  * Renames each flagged file in its folder and rewrites every import specifier that leads to it.
@@ -50,7 +49,7 @@ function planFileRename(
   if (from !== path.posix.basename(finding.file)) return `the finding names \`${from}\`, not ${finding.file}; run the check again`;
   const dir = path.posix.dirname(finding.file);
   const newFile = dir === '.' ? newBase : `${dir}/${newBase}`;
-  if (/[/\\\0]/.test(newBase) || newBase === '.' || newBase === '..' || !CODE_EXTENSION.test(newBase)) {
+  if (/[/\\\0]/.test(newBase) || newBase === '.' || newBase === '..' || !CODE_FILE.test(newBase)) {
     return `\`${newBase}\` is not a file name in the same folder; rename ${finding.file} by hand`;
   }
   if (draft.readText(finding.file) === undefined) return `${finding.file} no longer exists; run the check again`;
@@ -78,13 +77,13 @@ function planFileRename(
 }
 
 function stripExtension(base: string): string {
-  return base.replace(CODE_EXTENSION, '');
+  return base.replace(CODE_FILE, '');
 }
 
 /** `./lib/invoiceHandler.js` → `./lib/invoice-handler.js`; undefined when the last segment is another name. */
 function renameLastSegment(specifier: string, oldStem: string, newStem: string): string | undefined {
   const slash = specifier.lastIndexOf('/');
   const last = specifier.slice(slash + 1);
-  if (last !== oldStem && !(last.startsWith(`${oldStem}.`) && CODE_EXTENSION.test(last) && stripExtension(last) === oldStem)) return undefined;
+  if (last !== oldStem && !(last.startsWith(`${oldStem}.`) && CODE_FILE.test(last) && stripExtension(last) === oldStem)) return undefined;
   return specifier.slice(0, slash + 1) + newStem + last.slice(oldStem.length);
 }

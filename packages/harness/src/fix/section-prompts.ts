@@ -1,4 +1,4 @@
-import { toAnchor } from '../core/markdown-sections';
+import { toAnchor } from '../core/markdown';
 
 /**
  * What each default section should say, per document. The sentence starts with `TODO:` so the

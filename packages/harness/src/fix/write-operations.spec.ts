@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { NODE_FILE_SYSTEM } from './node-file-system';
 import type { FixFileSystem } from './types';
 import type { FileOperation } from './workspace-draft';
 import { writeOperations } from './write-operations';
+import { createTempFolder } from '../testing/temp-folders';
 
 /** A workspace folder inside a parent folder, so a test can see whether anything escaped. */
 function createWorkspace(files: Record<string, string | Buffer>): { root: string; outside: string } {
-  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-write-'));
+  const outside = createTempFolder('harness-write-');
   const root = path.join(outside, 'ws');
   for (const [file, data] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

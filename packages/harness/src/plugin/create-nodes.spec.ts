@@ -3,9 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CreateNodesContext } from '@nx/devkit';
 import { createNodes, createNodesV2, globToRegExp } from './create-nodes';
+import { createTempFolder } from '../testing/temp-folders';
 
 describe('createNodes', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-nodes-'));
+  const root = createTempFolder('harness-nodes-');
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ workspaces: ['packages/*', 'modules/*'] }));
   fs.mkdirSync(path.join(root, 'modules/billing'), { recursive: true });
   fs.writeFileSync(path.join(root, 'modules/billing/project.json'), '{}');

@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CreateNodesContext, TargetConfiguration } from '@nx/devkit';
 import { createNodes } from './create-nodes';
+import { createTempFolder } from '../testing/temp-folders';
 
 type Result = readonly [string, { projects?: Record<string, { name?: string; root?: string; targets?: Record<string, TargetConfiguration> }> }];
 
 /** A workspace folder with the given files (path → text). */
 function createRoot(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-workspace-project-'));
+  const root = createTempFolder('harness-workspace-project-');
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);

@@ -26,7 +26,7 @@ export function isReportFormat(format: string): format is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(format);
 }
 
-/** Returns the reporter for a format name, loading only that format's module. */
+/** Returns the reporter for a format name (all four are loaded with this module; see above). */
 export function loadReporter(format: string): Reporter {
   if (!isReportFormat(format)) {
     throw new Error(`Unknown format "${format}"; use one of ${REPORT_FORMATS.join(', ')}.`);

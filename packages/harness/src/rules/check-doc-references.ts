@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { listInlineCodePaths, listLinks, parseMarkdown } from '../core/markdown';
+import { resolveLink, resolveWorkspacePath } from '../core/resolve-link';
 import type { RuleContext, RuleFinding } from './types';
-
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|mailto:)/i;
 
 export interface DocReferenceOptions {
   /** Whose docs these are, for the finding's title. */
@@ -28,15 +27,11 @@ export function checkDocReferences(
   const dir = path.posix.dirname(file);
   const tree = parseMarkdown(text);
   const findings: RuleFinding[] = [];
-  const resolves = (target: string, bases: string[]) =>
-    bases.some((base) => {
-      const joined = path.posix.normalize(path.posix.join(base, target));
-      return !joined.startsWith('..') && ctx.exists(joined.replace(/\/$/, '') || '.');
-    });
+  const exists = (target: string | undefined) => target !== undefined && ctx.exists(target);
   for (const link of listLinks(tree)) {
-    if (link.kind === 'image' || EXTERNAL.test(link.url)) continue;
-    const target = decodeURI(link.url.split('#')[0].split('?')[0]);
-    if (!target || resolves(target, [dir])) continue;
+    // Anchors are not judged here, so a link into the file itself (`#usage`) always resolves.
+    const resolved = link.kind === 'image' ? undefined : resolveLink(file, link.url);
+    if (!resolved || resolved.written === '' || exists(resolved.target)) continue;
     findings.push({
       kind: 'docs/broken-link',
       title: `Broken link in ${options.owner} docs`,
@@ -50,7 +45,7 @@ export function checkDocReferences(
     });
   }
   for (const ref of options.paths ? listInlineCodePaths(tree) : []) {
-    if (resolves(ref.path, [dir, '.'])) continue;
+    if (exists(resolveWorkspacePath(file, ref.path)) || exists(resolveWorkspacePath('', ref.path))) continue;
     findings.push({
       kind: 'docs/missing-path',
       title: `Missing path in ${options.owner} docs`,

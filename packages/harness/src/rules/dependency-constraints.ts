@@ -1,15 +1,10 @@
-import { IMPORT_KINDS, type DepConstraint, type ImportKind } from '../core/dep-constraint';
-import {
-  buildProjectAdjacency,
-  findShortestParents,
-  readPath,
-  type ProjectAdjacency,
-} from '../core/graph-paths';
+import type { DepConstraint, ImportKind } from '../core/dep-constraint';
+import { judgeTagFaults, judgesImportKind, type TaggedGraph } from '../core/edge-judgement';
+import { buildProjectAdjacency } from '../core/graph-paths';
 import {
   couldMatchPackage,
   coversEveryImportOf,
   findConstraintsFor,
-  hasAnyTag,
   hasFileScopedConstraints,
   judgesFile,
   matchesImportPattern,
@@ -143,58 +138,19 @@ function judgeProjectEdge(ctx: RuleContext, applicable: DepConstraint[], target:
   return nonBuildable || lazy || failed ? { nonBuildable, lazy, faults } : undefined;
 }
 
-function judgesKind(constraint: DepConstraint, kind: ImportKind): boolean {
-  return !constraint.importKinds || constraint.importKinds.includes(kind);
-}
-
-/** A constraint with `importKinds` judges only those kinds; one without judges all three, as ESLint does. */
+/** A constraint with `importKinds` judges only those kinds; the tag checks themselves live in core. */
 function findFaultsByKind(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): Record<ImportKind, EdgeFault | undefined> {
-  if (applicable.length === 0 || !applicable.some((c) => c.importKinds)) {
-    const fault: EdgeFault | undefined = applicable.length === 0 ? { kind: 'unconstrained' } : findEdgeFault(ctx, applicable, target, checkNested);
-    return { static: fault, dynamic: fault, type: fault };
-  }
-  const faults = {} as Record<ImportKind, EdgeFault | undefined>;
-  for (const kind of IMPORT_KINDS) {
-    faults[kind] = findEdgeFault(ctx, applicable.filter((c) => judgesKind(c, kind)), target, checkNested);
-  }
-  return faults;
+  const nested = (constraint: DepConstraint): EdgeFault | undefined => {
+    if (!checkNested || !(constraint.bannedExternalImports?.length || constraint.allowedExternalImports)) return undefined;
+    const packages = findNestedBannedPackages(ctx.graph, target, constraint);
+    return packages.length > 0 ? { kind: 'nested', constraint, packages } : undefined;
+  };
+  return judgeTagFaults(applicable, ctx.project.name, target, readTaggedGraph(ctx), nested);
 }
 
-function findEdgeFault(ctx: RuleContext, applicable: DepConstraint[], target: string, checkNested: boolean): EdgeFault | undefined {
-  const targetTags = tagsOf(ctx, target);
-  for (const constraint of applicable) {
-    const only = constraint.onlyDependOnLibsWithTags;
-    if (only && only.length > 0 && !hasAnyTag(targetTags, only)) return { kind: 'only', constraint };
-    // An empty list allows only untagged projects: Nx's reading, kept for parity.
-    if (only && only.length === 0 && targetTags.length > 0) return { kind: 'only-untagged', constraint };
-    const not = constraint.notDependOnLibsWithTags;
-    if (not && not.length > 0) {
-      const paths = findTaggedPaths(ctx, target, not);
-      if (paths.length > 0) return { kind: 'not', constraint, paths };
-    }
-    if (checkNested && (constraint.bannedExternalImports?.length || constraint.allowedExternalImports)) {
-      const packages = findNestedBannedPackages(ctx.graph, target, constraint);
-      if (packages.length > 0) return { kind: 'nested', constraint, packages };
-    }
-  }
-  return undefined;
-}
-
-const parentsByAdjacency = new WeakMap<ProjectAdjacency, Map<string, Map<string, string | null>>>();
-
-/** Shortest paths from the source project through `target` to every reachable project with a banned tag. */
-function findTaggedPaths(ctx: RuleContext, target: string, patterns: string[]): string[][] {
-  const adjacency = buildProjectAdjacency(ctx.graph);
-  let byStart = parentsByAdjacency.get(adjacency);
-  if (!byStart) parentsByAdjacency.set(adjacency, (byStart = new Map()));
-  let parents = byStart.get(target);
-  if (!parents) byStart.set(target, (parents = findShortestParents(adjacency, target)));
-  const paths: string[][] = [];
-  // Map order is breadth-first order, so the nearest offenders come first.
-  for (const reached of parents.keys()) {
-    if (hasAnyTag(tagsOf(ctx, reached), patterns)) paths.push([ctx.project.name, ...readPath(parents, reached)!]);
-  }
-  return paths;
+/** The project graph as the tag judgement reads it (the adjacency is built once per graph). */
+function readTaggedGraph(ctx: RuleContext): TaggedGraph {
+  return { adjacency: buildProjectAdjacency(ctx.graph), tagsOf: (project) => tagsOf(ctx, project) };
 }
 
 function packageNameOfNode(ctx: RuleContext, node: string): string | undefined {
@@ -253,7 +209,7 @@ function checkFile(
     } else if (!project && externalPackage) {
       const transitive = scope.options.banTransitiveDependencies ? judgeTransitiveImport(ctx, ctx.project.root, externalPackage) : undefined;
       if (transitive) findings.push(describeTransitiveImport(ctx, transitive, externalPackage, { file, ...positionOf(site), found: site.specifier }));
-      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints.filter((c) => judgesKind(c, site.kind)), site.specifier) : undefined;
+      const constraint = packages.has(externalPackage) ? findBanningConstraint(externalConstraints.filter((c) => judgesImportKind(c, site.kind)), site.specifier) : undefined;
       if (constraint) findings.push(describeBannedImport(ctx, constraint, site, file));
     }
   }

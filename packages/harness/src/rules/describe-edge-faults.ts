@@ -1,10 +1,12 @@
 import type { DepConstraint, ImportKind } from '../core/dep-constraint';
+import type { TagFault } from '../core/edge-judgement';
 import type { FindingKind } from '../core/finding-kinds';
 import { hasTag, isPlainTag } from '../core/tag-match';
 import { describeNestedPackages, describeSource, withExplanation, type Location } from './describe-boundary-findings';
 import type { NestedPackage } from './external-dependencies';
 import { joinRoot, joinWithOr } from './import-sites';
 import type { RuleContext, RuleFinding } from './types';
+import { CODE_EXTENSION } from '../core/source-files';
 
 const REFERENCE = 'ARCHITECTURE.md#dependency-rules';
 const TITLE = 'Dependency constraint violation';
@@ -19,12 +21,7 @@ const KIND_OF_FAULT = {
 const MAX_PATHS_SHOWN = 3;
 
 /** Why an edge to another workspace project breaks the constraints. */
-export type EdgeFault =
-  | { kind: 'unconstrained' }
-  | { kind: 'only'; constraint: DepConstraint }
-  | { kind: 'only-untagged'; constraint: DepConstraint }
-  | { kind: 'not'; constraint: DepConstraint; paths: string[][] }
-  | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
+export type EdgeFault = TagFault | { kind: 'nested'; constraint: DepConstraint; packages: NestedPackage[] };
 
 /**
  * What the Fix adds about the kind of import: ESLint's reading (a static import) adds nothing; a
@@ -37,7 +34,7 @@ const KIND_NOTES: Record<ImportKind, string> = {
 };
 
 /** Test, story and mock files: the ones users ask to give their own rule (nrwl/nx#18151, #8818). */
-const TEST_FILE = /\.(spec|test|stories)\.[cm]?[jt]sx?$|(^|\/)__mocks__\//;
+const TEST_FILE = new RegExp(`\\.(spec|test|stories)${CODE_EXTENSION}$|(^|/)__mocks__/`);
 
 /** The harness.yaml key that would let this import through, when the constraint does not set it yet. */
 function suggestOption(constraint: DepConstraint, importKind: ImportKind, file: string): string {

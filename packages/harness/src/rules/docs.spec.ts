@@ -50,6 +50,23 @@ describe('docs rule', () => {
     expect(findings[0].line).toBe(3);
   });
 
+  it('reports an empty section even when a later, unrelated subsection has text', () => {
+    const readme = README.replace('Invoices.', 'TODO: describe the module').replace('- `bill()`', '### Functions\n\n- `bill()`');
+    const findings = check({ ...complete, 'modules/billing/README.md': readme });
+    expect(findings.map((f) => [f.title, f.found, f.line])).toEqual([['Documentation section is empty or template text', '## Purpose', 3]]);
+  });
+
+  it('passes a section whose own subsection holds the text', () => {
+    const readme = README.replace('Invoices.', '### Scope\n\nInvoices.');
+    expect(check({ ...complete, 'modules/billing/README.md': readme })).toEqual([]);
+  });
+
+  it('reads headings as CommonMark does: a # line in a code fence is no section', () => {
+    const readme = '# billing\n\n```sh\n## Purpose\n```\n\n## Public API\n\nx\n\n## Dependencies\n\nx\n\n## Testing\n\nx\n';
+    const findings = check({ ...complete, 'modules/billing/README.md': readme });
+    expect(findings.map((f) => [f.title, f.found])).toEqual([['Missing documentation section', 'no "## Purpose" section']]);
+  });
+
   it('reports a module missing from BRIEF.md on the workspace check, with the sync command', () => {
     const brief = { ...complete, 'BRIEF.md': '# Brief\n' };
     expect(check(brief)).toEqual([]);
@@ -84,6 +101,18 @@ describe('docs rule references', () => {
       ['Broken link in module docs', 'modules/billing/README.md', './missing.md'],
       ['Missing path in module docs', 'modules/billing/README.md', 'src/lib/nothing.ts'],
     ]);
+  });
+
+  it('reads a % in a link as GitHub does, without crashing: an escape is decoded, a lone % is taken as written', () => {
+    const readme = README + '\nSee [full](100%25.md), [half](50%.md), [space](a%20b.md) and [none](75%.md).\n';
+    const files = { ...complete, 'modules/billing/README.md': readme, 'modules/billing/100%.md': '', 'modules/billing/50%.md': '', 'modules/billing/a b.md': '' };
+    expect(check(files).filter((f) => f.title === 'Broken link in module docs').map((f) => f.found)).toEqual(['75%.md']);
+  });
+
+  it('reads a link starting with / from the workspace root, as GitHub does', () => {
+    const readme = README + '\nSee [yaml](/harness.yaml) and [nope](/modules/billing/harness.yaml).\n';
+    const files = { ...complete, 'modules/billing/README.md': readme };
+    expect(check(files).filter((f) => f.title === 'Broken link in module docs').map((f) => f.found)).toEqual(['/modules/billing/harness.yaml']);
   });
 
   it("reports BRIEF.md's broken links on the workspace check only", () => {

@@ -1,4 +1,4 @@
-import { hasRealText, splitSections, toAnchor } from '../core/markdown-sections';
+import { findSection, judgeSection, listSections } from '../core/markdown-outline';
 import { checkDocReferences } from './check-doc-references';
 import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -26,10 +26,10 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
       },
     ];
   }
-  const sections = splitSections(text);
+  const sections = listSections(text);
   const findings: RuleFinding[] = checkDocReferences(ctx, file, text);
   for (const name of required) {
-    const section = sections.find((s) => s.anchor === toAnchor(name));
+    const section = findSection(sections, name);
     if (!section) {
       findings.push({
         kind: 'docs/missing-section',
@@ -43,7 +43,7 @@ function checkDocument(ctx: RuleContext, file: string, required: string[], gener
         fix: `Add a "## ${name}" section to ${file} and describe the module's ${name.toLowerCase()} in it`,
         reference: `ARCHITECTURE.md#documentation`,
       });
-    } else if (!hasRealText(section.body) && !sections.some((s) => s.level > section.level && s.line > section.line && hasRealText(s.body))) {
+    } else if (judgeSection(sections, name) === 'placeholder') {
       findings.push({
         kind: 'docs/empty-section',
         data: { document, section: name },

@@ -1,6 +1,5 @@
 import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
-import type { ProjectInfo } from '../collect/types';
 import { listCodeFiles } from './project-files';
 
 

@@ -1,9 +1,10 @@
 import type { ImportRef } from '../core/source-facts';
 import type { CheckContext, ResolvedImport } from '../collect/types';
+import { CODE_FILE } from '../core/source-files';
 
 /** Files whose imports the dependency rules read: the ones ESLint's module-boundaries rule lints. */
 export function isSourceFile(file: string): boolean {
-  return /\.[cm]?[jt]sx?$/.test(file);
+  return CODE_FILE.test(file);
 }
 
 /** An import together with where it leads. */

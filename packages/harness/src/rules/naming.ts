@@ -2,7 +2,6 @@ import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '..
 import type { Declaration, DeclarationKind } from '../core/source-facts';
 import type { NamingConventions, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
-import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, listSourceFiles } from './project-files';
 
 type NamingCategory = keyof NamingConventions;

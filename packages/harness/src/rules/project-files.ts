@@ -1,9 +1,7 @@
 import type { ProjectInfo } from '../collect/types';
+import { isParsedCode, TEST_FILE } from '../core/source-files';
 
-/** Code the parser reads; declaration files are types only and are never checked. */
-export const CODE_FILE = /\.[cm]?[jt]sx?$/;
-export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-export const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
+export { CODE_FILE, TEST_FILE } from '../core/source-files';
 
 /** A workspace-relative path under a project root ('' or '.' for the workspace root). */
 export function joinRoot(root: string, file: string): string {
@@ -17,7 +15,7 @@ export function readSourceRoot(project: ProjectInfo): string {
 
 /** Every code file of the project, tests included. */
 export function listCodeFiles(project: ProjectInfo): string[] {
-  return project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f));
+  return project.files.filter(isParsedCode);
 }
 
 /** Code under the source root; tests there are left out unless asked for. */

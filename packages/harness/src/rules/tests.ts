@@ -1,6 +1,5 @@
 import type { OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
-import type { ProjectInfo } from '../collect/types';
 import { CODE_FILE, joinRoot, listSourceFiles, TEST_FILE } from './project-files';
 
 /** Declarations that carry behaviour; a file of only types and re-exports has nothing to test. */

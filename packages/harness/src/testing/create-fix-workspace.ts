@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { runCheck } from '../check/run-check';
@@ -9,6 +8,7 @@ import { readHarnessConfig } from '../config/read-harness-config';
 import type { Finding } from '../core/finding';
 import { RULES } from '../rules';
 import type { CheckContext } from '../collect/types';
+import { createTempFolder } from './temp-folders';
 
 export interface FixtureModule {
   name: string;
@@ -29,7 +29,7 @@ export interface FixWorkspace {
 }
 
 export function createFixWorkspace(modules: FixtureModule[], files: Record<string, string>): FixWorkspace {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-fix-'));
+  const root = createTempFolder('harness-fix-');
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);

@@ -5,6 +5,7 @@ import { DEFAULT_CONVENTIONS } from '../config/defaults';
 import type { Conventions, HarnessConfig, RuleSetting } from '../config/types';
 import type { RuleContext } from '../rules/types';
 import type { CheckContext, GitRunner, ProjectInfo } from '../collect/types';
+import { CODE_FILE } from '../core/source-files';
 
 /** A project in an in-memory workspace; files are found by root prefix. */
 export interface TestProject {
@@ -81,7 +82,7 @@ export function createTestCheckContext(ws: TestWorkspace): CheckContext {
   };
   for (const p of Object.values(projects)) {
     for (const file of p.files) {
-      if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
+      if (!CODE_FILE.test(file)) continue;
       const deps = new Set<string>();
       for (const imp of readSource(file).imports) {
         const r = resolveImport(file, imp.specifier);

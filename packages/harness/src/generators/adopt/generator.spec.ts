@@ -2,7 +2,7 @@ import { addProjectConfiguration, logger, updateJson, type ProjectConfiguration,
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readConventions } from '../../config/read-conventions';
 import { readHarnessConfig } from '../../config/read-harness-config';
-import { splitSections } from '../../core/markdown-sections';
+import { listSections } from '../../core/markdown-outline';
 import { RULES } from '../../rules';
 import { docsRule } from '../../rules/docs';
 import { checkNaming } from '../../rules/naming';
@@ -31,7 +31,7 @@ function addAlias(tree: Tree, alias: string, target: string): void {
 }
 
 const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
-const section = (text: string, title: string) => splitSections(text).find((s) => s.title === title)?.body.trim();
+const section = (text: string, title: string) => listSections(text).find((s) => s.title === title)?.body.trim();
 
 describe('adopt generator', () => {
   let tree: Tree;
@@ -211,7 +211,7 @@ describe('adopt generator', () => {
     await adoptGenerator(tree, {});
     const text = read(tree, 'libs/orders/README.md');
     expect(text.startsWith(original)).toBe(true);
-    expect(splitSections(text.slice(original.length)).map((s) => s.title)).toEqual(['Public API', 'Dependencies']);
+    expect(listSections(text.slice(original.length)).map((s) => s.title)).toEqual(['Public API', 'Dependencies']);
     expect(text.slice(original.length)).toMatch(/^\n\n## Public API\n\n/);
   });
 
@@ -221,7 +221,7 @@ describe('adopt generator', () => {
     await adoptGenerator(tree, {});
     const text = read(tree, 'libs/billing/CONVENTIONS.md');
     expect(text.startsWith(original)).toBe(true);
-    expect(splitSections(text).map((s) => s.title)).toEqual(['Rules', 'Testing', 'Naming', 'Dependencies', 'Coverage', 'Layers']);
+    expect(listSections(text).map((s) => s.title)).toEqual(['Rules', 'Testing', 'Naming', 'Dependencies', 'Coverage', 'Layers']);
     expect(section(text, 'Naming')).toContain("put `naming: { functions: snake_case, variables: snake_case }` in this file's front matter");
   });
 
@@ -264,7 +264,7 @@ describe('adopt generator', () => {
     addProject(tree, 'orders', 'libs/orders', { 'src/index.ts': '' });
     await adoptGenerator(tree, {});
     const text = read(tree, 'libs/orders/README.md');
-    expect(splitSections(text).map((s) => s.title)).toEqual(['orders', 'Purpose', 'Owners']);
+    expect(listSections(text).map((s) => s.title)).toEqual(['orders', 'Purpose', 'Owners']);
     expect(section(text, 'Owners')).toBe("<!-- harness:todo --> Describe this project's owners here.");
     expect(read(tree, 'libs/orders/CONVENTIONS.md')).toContain('coverage: { lines: 60, branches: 50, functions: 60, statements: 60 }');
   });

@@ -3,5 +3,4 @@ export interface InitGeneratorSchema {
   skipAgents?: boolean;
   /** The agents to wire (claude, cursor, codex, copilot); default all. */
   agents?: string[] | string;
-  skipFormat?: boolean;
 }

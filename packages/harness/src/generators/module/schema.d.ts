@@ -9,5 +9,4 @@ export interface ModuleGeneratorSchema {
   coverage?: number;
   importPath?: string;
   force?: boolean;
-  skipFormat?: boolean;
 }

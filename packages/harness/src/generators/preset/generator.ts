@@ -23,12 +23,11 @@ export async function presetGenerator(
   moveHarnessToDevDependencies(tree);
   removeLayoutPlaceholders(tree);
   const typescriptTask = await setUpTypescriptWorkspace(tree, options);
-  await initGenerator(tree, { skipFormat: true });
+  await initGenerator(tree, {});
   const moduleTask = await moduleGenerator(tree, {
     name: options.module,
     description: options.moduleDescription,
     naming: options.naming,
-    skipFormat: true,
   });
   ignoreGeneratedDocs(tree, options.formatter);
   // No formatFiles, as in harness:init: it would pad the markdown tables that nx sync:check compares.

@@ -1,9 +1,8 @@
 import type { Tree } from '@nx/devkit';
 import { parseSource } from '../../../collect/parse-source';
 import type { SourceFacts } from '../../../core/source-facts';
+import { isParsedCode } from '../../../core/source-files';
 
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 // Build output, caches and installed packages are not the project's code.
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'coverage', 'out-tsc', 'tmp', 'build']);
 // Bigger files are generated or bundled; they would skew the counts and slow the run.
@@ -19,7 +18,7 @@ export function collectProjectSources(tree: Tree, root: string, nestedRoots: str
     for (const child of tree.children(dir).sort()) {
       const file = `${dir}/${child}`;
       if (tree.isFile(file)) {
-        if (CODE_FILE.test(child) && !DECLARATION_FILE.test(child)) sources.push(...parseFile(tree, file));
+        if (isParsedCode(child)) sources.push(...parseFile(tree, file));
       } else if (!child.startsWith('.') && !SKIPPED_FOLDERS.has(child) && !nestedRoots.includes(file)) {
         visit(file);
       }

@@ -9,6 +9,7 @@ import { listDependencies, type ProjectDependencies } from './list-dependencies'
 import { listExports, type ExportList } from './list-exports';
 import type { ProjectPlace, WorkspaceAlias } from './read-workspace-aliases';
 import type { WorkspaceSettings } from './read-workspace-settings';
+import { TEST_FILE } from '../../../core/source-files';
 
 /** What the workspace knows once, for every project adopt describes. */
 export interface WorkspaceFacts {
@@ -34,8 +35,6 @@ export interface ProjectFacts {
   testFiles: string[];
   coverage: CoverageThresholds;
 }
-
-const TEST_FILE = /\.(spec|test)\.[cm]?[jt]sx?$|\/__tests__\//;
 
 export function describeProject(tree: Tree, name: string, project: ProjectConfiguration, workspace: WorkspaceFacts): ProjectFacts {
   const root = project.root;
@@ -64,7 +63,7 @@ export function describeProject(tree: Tree, name: string, project: ProjectConfig
 }
 
 function listTestFiles(sources: SourceFacts[]): string[] {
-  return sources.filter((s) => TEST_FILE.test(s.file)).map((s) => s.file);
+  return sources.filter((s) => TEST_FILE.test(s.file) || s.file.includes('/__tests__/')).map((s) => s.file);
 }
 
 function readDescription(tree: Tree, root: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { splitSections, toAnchor } from '../../../core/markdown-sections';
+import { toAnchor } from '../../../core/markdown';
+import { listSections } from '../../../core/markdown-outline';
 
 /** A `## title` section of a module document. */
 export interface DocSection {
@@ -42,7 +43,7 @@ export function writeDocument(tree: Tree, plan: DocumentPlan): string[] {
   // A blank file has no text to keep, so it gets the whole document.
   const read = tree.read(plan.file, 'utf-8');
   const existing = read === null || read.trim() === '' ? null : read;
-  const present = existing === null ? [] : splitSections(existing).map((s) => s.anchor);
+  const present = existing === null ? [] : listSections(existing).map((s) => s.anchor);
   const missing = plan.sections.filter((s) => !present.includes(toAnchor(s.title)));
   if (missing.length === 0) return [];
   const sections = missing.map((s) => `## ${s.title}\n\n${s.body.trim()}\n`);

@@ -10,7 +10,7 @@ const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN
 export function renderConstraintsYaml(constraints: DepConstraint[], indent = 0): string {
   const ordered = constraints.map((c) => Object.fromEntries(CONSTRAINT_FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])));
   const doc = new Document({ constraints: ordered });
-  // Tag lists read best on one line, as in the SPEC's example: ["scope:billing", "scope:shared"].
+  // Tag lists read best on one line (`["scope:billing", "scope:shared"]`), as the README's harness.yaml examples write them.
   for (const item of (doc.get('constraints') as YAMLSeq).items) {
     if (isMap(item)) for (const pair of item.items) if (isSeq(pair.value)) pair.value.flow = true;
   }

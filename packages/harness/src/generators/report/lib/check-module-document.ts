@@ -1,8 +1,6 @@
-import { hasRealText, splitSections, toAnchor, type MarkdownSection } from '../../../core/markdown-sections';
+import { judgeSection, listSections, type SectionState } from '../../../core/markdown-outline';
 import { findBrokenReferences, type ReferenceCheck } from './find-broken-references';
 import type { WorkspaceFiles } from './types';
-
-export type SectionState = 'written' | 'placeholder' | 'missing';
 
 /** What one required module document (README.md, CONVENTIONS.md) holds. */
 export interface DocumentCheck {
@@ -18,7 +16,7 @@ export function checkModuleDocument(files: WorkspaceFiles, file: string, require
   if (text === undefined) {
     return { file, exists: false, sections: required.map((name) => ({ name, state: 'missing' })), links: { checked: 0, broken: [] } };
   }
-  const sections = splitSections(text);
+  const sections = listSections(text);
   return {
     file,
     exists: true,
@@ -30,14 +28,4 @@ export function checkModuleDocument(files: WorkspaceFiles, file: string, require
 /** True when the document exists and every required section has real text. */
 export function isDocumentWritten(doc: DocumentCheck): boolean {
   return doc.exists && doc.sections.every((s) => s.state === 'written');
-}
-
-/** A section counts as written when it, or a subsection under it, has real text. */
-function judgeSection(sections: MarkdownSection[], name: string): SectionState {
-  const index = sections.findIndex((s) => s.anchor === toAnchor(name));
-  if (index < 0) return 'missing';
-  const heading = sections[index];
-  const next = sections.findIndex((s, i) => i > index && s.level <= heading.level);
-  const own = sections.slice(index, next < 0 ? undefined : next);
-  return own.some((s) => hasRealText(s.body)) ? 'written' : 'placeholder';
 }

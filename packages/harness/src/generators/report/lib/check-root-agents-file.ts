@@ -18,7 +18,7 @@ export interface RootAgentsCheck {
 
 /**
  * Runs the agents-md rule on the root AGENTS.md, so the report judges paths, links, anchors,
- * npm scripts and Nx targets exactly as the check does, whichever project the check reports them on.
+ * npm scripts and Nx targets exactly as the workspace check does.
  */
 export async function checkRootAgentsFile(context: CheckContext): Promise<RootAgentsCheck> {
   const options = resolveRuleSetting(agentsMdRule, context.config).options;

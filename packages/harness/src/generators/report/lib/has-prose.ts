@@ -1,4 +1,4 @@
-import { hasRealText } from '../../../core/markdown-sections';
+import { hasRealText } from '../../../core/markdown-outline';
 
 /** True when markdown holds real text beyond its headings, comments and placeholders. */
 export function hasProse(markdown: string): boolean {

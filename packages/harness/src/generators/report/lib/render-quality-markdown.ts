@@ -1,4 +1,4 @@
-import { toAnchor } from '../../../core/markdown-sections';
+import { toAnchor } from '../../../core/markdown';
 import { describeRubric } from './describe-rubric';
 import { DIMENSION_IDS } from './rubric';
 import type { LegibilityScore, ModuleScore, QualityReport } from './types';

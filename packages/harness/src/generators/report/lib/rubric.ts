@@ -20,8 +20,8 @@ export const RUBRIC = {
   /** Rules with their own dimension: their findings are listed but not scored again under findings. */
   rulesWithOwnDimension: ['docs', 'tests', 'coverage'],
   /**
-   * Findings on these files concern the whole workspace: legibility judges them, rather than the
-   * module the check happens to report them on (the root AGENTS.md goes to the first project).
+   * Findings on these files concern the whole workspace: legibility judges them (from its own run
+   * of the agents-md rule), and no module's findings score counts them.
    */
   workspaceFiles: ['AGENTS.md'],
   /** Points the coverage dimension loses per coverage finding (below threshold, stale report). */

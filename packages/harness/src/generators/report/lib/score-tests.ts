@@ -1,10 +1,7 @@
 import type { Finding } from '../../../core/finding';
 import type { ProjectInfo } from '../../../collect/types';
 import type { DimensionScore } from './types';
-
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+import { isParsedCode, TEST_FILE } from '../../../core/source-files';
 
 /**
  * Tests score: 100 with at least one test file, 0 without. A module with no code has nothing to
@@ -13,7 +10,7 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
  */
 export function scoreTests(project: ProjectInfo, findings: Finding[]): DimensionScore {
   const tests = project.files.filter((f) => TEST_FILE.test(f));
-  const code = project.files.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f) && !TEST_FILE.test(f));
+  const code = project.files.filter((f) => isParsedCode(f) && !TEST_FILE.test(f));
   if (tests.length > 0) {
     const shown = tests.slice(0, 3).join(', ') + (tests.length > 3 ? ', …' : '');
     return { score: 100, evidence: [`${tests.length} test file${tests.length === 1 ? '' : 's'}: ${shown}`], gaps: [] };
