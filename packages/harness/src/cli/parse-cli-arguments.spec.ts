@@ -13,6 +13,8 @@ describe('parseCliArguments', () => {
   it('reads the hook mode', () => {
     expect(parseCliArguments(['check', '--hook=claude'])).toMatchObject({ command: 'check', paths: [], hook: 'claude' });
     expect(parseCliArguments(['check', '--hook=cursor'])).toMatchObject({ command: 'check', paths: [], hook: 'cursor' });
+    expect(parseCliArguments(['check', '--hook=codex'])).toMatchObject({ command: 'check', paths: [], hook: 'codex' });
+    expect(parseCliArguments(['check', '--hook=copilot'])).toMatchObject({ command: 'check', paths: [], hook: 'copilot' });
   });
 
   it.each([[[]], [['--help']], [['help']]])('shows help for %j', (argv) => {

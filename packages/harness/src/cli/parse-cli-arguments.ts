@@ -15,10 +15,12 @@ export const USAGE = `usage: harness <command>
       --hook=claude          read a Claude Code hook payload on stdin; exit 2 with the blocks on stderr
       --hook=cursor          read a Cursor stop-hook payload on stdin; check the changed files and print
                              {"followup_message": ...} on an error finding, {} otherwise
+      --hook=codex|copilot   read a Codex Stop or Copilot agentStop payload on stdin; check the changed
+                             files and print {"decision":"block","reason": ...} on an error finding
   harness mcp                a stdio MCP server: check_files, explain_rules, list_modules, fix_files
   harness --help | --version`;
 
-const HOOKS = ['claude', 'cursor'] as const;
+const HOOKS = ['claude', 'cursor', 'codex', 'copilot'] as const;
 /** The agents whose hook payload `--hook` reads. */
 export type HookName = (typeof HOOKS)[number];
 

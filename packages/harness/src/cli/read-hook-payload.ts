@@ -46,3 +46,28 @@ export function readCursorStopPayload(text: string): CursorStopPayload {
   const roots = Array.isArray(payload?.workspace_roots) ? payload.workspace_roots.filter((r): r is string => typeof r === 'string' && r !== '') : [];
   return { workspaceRoots: roots, status: typeof payload?.status === 'string' ? payload.status : undefined };
 }
+
+/** What harness reads of a Codex `Stop` or Copilot `agentStop` hook payload. */
+export interface StopHookPayload {
+  /** The session's working folder; the workspace around it is checked. */
+  cwd?: string;
+  /** True when this turn already goes on because a stop hook blocked the last stop. */
+  stopHookActive: boolean;
+}
+
+/**
+ * Reads a Codex `Stop` payload (`cwd`, `stop_hook_active`) or a Copilot `agentStop` one (the same
+ * two fields in both of its formats; `stopHookActive` is accepted too, should it follow its
+ * camelCase siblings).
+ */
+export function readStopHookPayload(text: string, hook: 'codex' | 'copilot'): StopHookPayload {
+  let payload: { cwd?: unknown; stop_hook_active?: unknown; stopHookActive?: unknown };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    const agent = hook === 'codex' ? 'a Codex Stop hook' : 'a Copilot agentStop hook';
+    throw new HarnessUsageError(`--hook=${hook}`, 'standard input is not a hook payload (JSON)', `run it from ${agent}, or pipe the hook JSON in`);
+  }
+  const cwd = typeof payload?.cwd === 'string' && payload.cwd !== '' ? payload.cwd : undefined;
+  return { cwd, stopHookActive: payload?.stop_hook_active === true || payload?.stopHookActive === true };
+}

@@ -23,7 +23,8 @@ const processIo: CliIo = {
  * `harness <command>`; returns the exit code. `check` exits like `harness-check` (0 clean,
  * 1 errors or bad input); with `--hook=claude` an error finding exits 2 with the blocks on
  * stderr, the one code and stream Claude Code hands back to the model; `--hook=cursor` answers
- * Cursor's stop hook in JSON (run-cursor-hook.ts).
+ * Cursor's stop hook in JSON (run-cursor-hook.ts); `--hook=codex` and `--hook=copilot` answer
+ * Codex's `Stop` and Copilot's `agentStop` hooks (run-stop-hook.ts).
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let command: CliCommand;
@@ -49,6 +50,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   if (command.hook === 'cursor') {
     const { runCursorHook } = await import('./run-cursor-hook');
     return runCursorHook(command.options, io);
+  }
+  if (command.hook === 'codex' || command.hook === 'copilot') {
+    const { runStopHook } = await import('./run-stop-hook');
+    return runStopHook(command.hook, command.options, io);
   }
   const failureCode = command.hook ? 2 : 1;
   try {
