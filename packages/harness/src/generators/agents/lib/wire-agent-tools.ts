@@ -1,9 +1,10 @@
 import type { Tree } from '@nx/devkit';
 import { HarnessUsageError } from '../../../config/config-error';
-import { readArrayAt, readJsonSettings, readObjectAt, setJsonValue, type Json, type JsonSettings, type PlannedFile, type ServerCommand } from './json-settings';
+import { readJsonSettings, readObjectAt, setJsonValue, type JsonSettings, type PlannedFile, type ServerCommand } from './json-settings';
 import { planCodexConfig } from './wire-codex';
 import { planVscodeMcp } from './wire-copilot';
 import { planCursorFiles } from './wire-cursor';
+import { addNestedHook, planCodexHooks, planCopilotHooks } from './wire-stop-hooks';
 
 /** The hook command Claude Code runs after each file edit; harness reads the payload on stdin. */
 export const CLAUDE_HOOK_COMMAND = 'npx harness check --hook=claude';
@@ -11,6 +12,9 @@ export const CLAUDE_HOOK_COMMAND = 'npx harness check --hook=claude';
 export const CLAUDE_HOOK_MATCHER = 'Edit|MultiEdit|Write';
 /** Cursor's stop hook runs the same command line as Claude Code's hook, so the two change together. */
 export const CURSOR_HOOK_COMMAND = CLAUDE_HOOK_COMMAND.replace('--hook=claude', '--hook=cursor');
+/** Codex's `Stop` hook and Copilot's `agentStop` hook, likewise. */
+export const CODEX_HOOK_COMMAND = CLAUDE_HOOK_COMMAND.replace('--hook=claude', '--hook=codex');
+export const COPILOT_HOOK_COMMAND = CLAUDE_HOOK_COMMAND.replace('--hook=claude', '--hook=copilot');
 /** How every MCP client starts the server. */
 export const MCP_SERVER: ServerCommand = { command: 'npx', args: ['harness', 'mcp'] };
 const CLAUDE_SETTINGS = '.claude/settings.json';
@@ -27,8 +31,9 @@ export interface AgentWiring {
 
 /**
  * Wires harness into the agents that document a way to run it: for Claude Code a `PostToolUse`
- * hook in `.claude/settings.json`; for Cursor a `stop` hook and its MCP config; for Codex its
- * project `config.toml`; for Copilot `.vscode/mcp.json` where VS Code is in use; and `.mcp.json`,
+ * hook in `.claude/settings.json`; for Cursor a `stop` hook and its MCP config; for Codex a `Stop`
+ * hook in `.codex/hooks.json` and its project `config.toml`; for Copilot an `agentStop` hook in
+ * `.github/hooks/harness.json` and `.vscode/mcp.json` where VS Code is in use; and `.mcp.json`,
  * which Claude Code and Copilot's CLI read. Files are merged as text edits: every existing key
  * stays, a second run changes nothing, and a file that cannot be read as JSON (or TOML) is
  * refused with its line. Every file is judged before any is written, so one refusal writes none.
@@ -38,8 +43,8 @@ export function wireAgentTools(tree: Tree, agents: readonly AgentName[] = AGENT_
   if (agents.includes('claude')) planned.push(planClaudeSettings(tree));
   if (agents.includes('claude') || agents.includes('copilot')) planned.push(planMcpConfig(tree));
   if (agents.includes('cursor')) planned.push(...planCursorFiles(tree, CURSOR_HOOK_COMMAND, MCP_SERVER));
-  if (agents.includes('codex')) planned.push(planCodexConfig(tree, MCP_SERVER));
-  if (agents.includes('copilot')) planned.push(...planVscodeMcp(tree, MCP_SERVER));
+  if (agents.includes('codex')) planned.push(planCodexConfig(tree, MCP_SERVER), planCodexHooks(tree, CODEX_HOOK_COMMAND));
+  if (agents.includes('copilot')) planned.push(...planVscodeMcp(tree, MCP_SERVER), planCopilotHooks(tree, COPILOT_HOOK_COMMAND));
   const written = planned.filter((file) => file.changed);
   for (const file of written) tree.write(file.file, file.text);
   return { written: written.map((file) => file.file) };
@@ -57,13 +62,7 @@ export function normalizeAgentNames(agents: string[] | string | undefined): Agen
 /** Adds the PostToolUse hook unless a hook already runs the same command. */
 function planClaudeSettings(tree: Tree): JsonSettings {
   const settings = readJsonSettings(tree, CLAUDE_SETTINGS);
-  const post = readArrayAt(settings, ['hooks', 'PostToolUse']);
-  const present = (post ?? []).some((entry) =>
-    Array.isArray((entry as Json)?.hooks) && ((entry as Json).hooks as Json[]).some((h) => typeof h?.command === 'string' && h.command.includes('harness check --hook=claude')),
-  );
-  if (present) return settings;
-  const hook = { matcher: CLAUDE_HOOK_MATCHER, hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] };
-  setJsonValue(settings, post ? ['hooks', 'PostToolUse', -1] : ['hooks', 'PostToolUse'], post ? hook : [hook]);
+  addNestedHook(settings, 'PostToolUse', { matcher: CLAUDE_HOOK_MATCHER, hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }, 'harness check --hook=claude');
   return settings;
 }
 

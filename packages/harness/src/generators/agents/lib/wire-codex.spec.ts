@@ -2,11 +2,13 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { parse } from 'smol-toml';
 import { MCP_SERVER, wireAgentTools } from './wire-agent-tools';
+import { CODEX_HOOKS } from './wire-stop-hooks';
 
 const TABLE = `[mcp_servers.harness]\ncommand = "${MCP_SERVER.command}"\nargs = [${MCP_SERVER.args.map((a) => `"${a}"`).join(', ')}]\n`;
 
+/** What Codex's wiring writes besides `.codex/hooks.json`, whose spec is wire-stop-hooks.spec.ts. */
 function wireCodex(tree: Tree): string[] {
-  return wireAgentTools(tree, ['codex']).written;
+  return wireAgentTools(tree, ['codex']).written.filter((file) => file !== CODEX_HOOKS);
 }
 
 describe('Codex wiring', () => {
@@ -17,6 +19,7 @@ describe('Codex wiring', () => {
 
   it('writes [mcp_servers.harness] in .codex/config.toml', () => {
     expect(wireCodex(tree)).toEqual(['.codex/config.toml']);
+    expect(tree.exists(CODEX_HOOKS)).toBe(true);
     const text = tree.read('.codex/config.toml', 'utf8') ?? '';
     expect(text).toContain(TABLE);
     expect(parse(text)).toEqual({ mcp_servers: { harness: MCP_SERVER } });

@@ -9,13 +9,13 @@ describe('Copilot wiring', () => {
   });
 
   it('registers the server in .mcp.json, and creates no .vscode folder in a repository without one', () => {
-    expect(wireAgentTools(tree, ['copilot']).written).toEqual(['.mcp.json']);
+    expect(wireAgentTools(tree, ['copilot']).written).toEqual(['.mcp.json', '.github/hooks/harness.json']);
     expect(tree.exists('.vscode/mcp.json')).toBe(false);
   });
 
   it('writes .vscode/mcp.json under servers where VS Code is in use', () => {
     tree.write('.vscode/extensions.json', '{ "recommendations": [] }');
-    expect(wireAgentTools(tree, ['copilot']).written).toEqual(['.mcp.json', '.vscode/mcp.json']);
+    expect(wireAgentTools(tree, ['copilot']).written).toEqual(['.mcp.json', '.vscode/mcp.json', '.github/hooks/harness.json']);
     expect(readJson(tree, '.vscode/mcp.json')).toEqual({ servers: { harness: { type: 'stdio', ...MCP_SERVER } } });
   });
 
