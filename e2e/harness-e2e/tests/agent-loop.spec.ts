@@ -57,6 +57,16 @@ function cursorStopPayload(): string {
   return JSON.stringify({ conversation_id: 'e2e', generation_id: 'e2e', hook_event_name: 'stop', status: 'completed', loop_count: 0, workspace_roots: [dir] });
 }
 
+// Codex's Stop input (codex-rs/hooks/schema/generated/stop.command.input.schema.json).
+function codexStopPayload(stopHookActive = false): string {
+  return JSON.stringify({ session_id: 'e2e', turn_id: 'e2e', transcript_path: null, cwd: dir, hook_event_name: 'Stop', model: 'e2e', permission_mode: 'default', stop_hook_active: stopHookActive, last_assistant_message: 'done' });
+}
+
+// Copilot's agentStop input, camelCase format (GitHub's Copilot hooks reference).
+function copilotStopPayload(): string {
+  return JSON.stringify({ sessionId: 'e2e', timestamp: Date.now(), cwd: dir, transcriptPath: '/tmp/e2e.jsonl', stopReason: 'end_turn', stop_hook_active: false });
+}
+
 function read(file: string): string {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
@@ -117,6 +127,14 @@ describe('nx g harness:init wires the agents', () => {
     expect(fs.existsSync(path.join(dir, '.vscode/mcp.json'))).toBe(usesVscode);
     if (usesVscode) expect(JSON.parse(read('.vscode/mcp.json')).servers.harness).toEqual({ type: 'stdio', ...server });
   }, STEP_TIMEOUT_MS);
+
+  it('adds the Codex Stop hook and the Copilot agentStop hook, with the same command line as Claude Code\'s', () => {
+    const claudeCommand: string = JSON.parse(read('.claude/settings.json')).hooks.PostToolUse[1].hooks[0].command;
+    expect(JSON.parse(read('.codex/hooks.json'))).toEqual({ hooks: { Stop: [{ hooks: [{ type: 'command', command: claudeCommand.replace('--hook=claude', '--hook=codex') }] }] } });
+    const copilot = JSON.parse(read('.github/hooks/harness.json'));
+    expect(copilot.version).toBe(1);
+    expect(copilot.hooks.agentStop).toEqual([expect.objectContaining({ type: 'command', bash: claudeCommand.replace('--hook=claude', '--hook=copilot') })]);
+  });
 
   it('changes nothing when run again', async () => {
     const before = snapshotFiles(dir);
@@ -219,6 +237,36 @@ describe('the Cursor stop hook', () => {
       expect.objectContaining({ severity: 'ERROR', title: 'Dependency constraint violation', fields: expect.objectContaining({ File: PAY, Line: '1' }) }),
     ]);
     expect(answer.followup_message.trimEnd().split('\n').pop()).toMatch(/^harness found errors in the files you changed: fix each as its Fix line says/);
+  }, STEP_TIMEOUT_MS);
+});
+
+describe('the Codex and Copilot stop hooks', () => {
+  // The Cursor tests above committed the workspace; these change files against that commit.
+  afterAll(async () => {
+    if (dir) await runCommand('git', ['checkout', '--', PAY, CLEAN], { cwd: dir });
+  });
+
+  it('print nothing when the changed files are clean', async () => {
+    write(CLEAN, `${read(CLEAN)}\n/** Another clean function. */\nexport function addThree(value: number): number {\n  return value + 3;\n}\n`);
+    expect(await harness(['check', '--hook=codex'], codexStopPayload())).toMatchObject({ code: 0, stdout: '' });
+  }, STEP_TIMEOUT_MS);
+
+  it('block the stop with the block of a violating changed file as the reason', async () => {
+    write(PAY, `${read(PAY)}\n/** Changed by the agent. */\nexport const PAID_TWICE = true;\n`);
+    for (const [hook, payload] of [['codex', codexStopPayload()], ['copilot', copilotStopPayload()]]) {
+      const result = await harness(['check', `--hook=${hook}`], payload);
+      expect(result.code).toBe(0);
+      const answer = JSON.parse(result.stdout) as { decision: string; reason: string };
+      expect(answer.decision).toBe('block');
+      expect(parseFindingBlocks(answer.reason)).toEqual([
+        expect.objectContaining({ severity: 'ERROR', title: 'Dependency constraint violation', fields: expect.objectContaining({ File: PAY, Line: '1' }) }),
+      ]);
+      expect(answer.reason.trimEnd().split('\n').pop()).toMatch(/^harness found errors in the files you changed: fix each as its Fix line says/);
+    }
+  }, 2 * STEP_TIMEOUT_MS);
+
+  it('let a stop through when a stop hook already sent the agent back', async () => {
+    expect(await harness(['check', '--hook=codex'], codexStopPayload(true))).toMatchObject({ code: 0, stdout: '' });
   }, STEP_TIMEOUT_MS);
 });
 

@@ -46,6 +46,14 @@ describe('init generator', () => {
     expect(['.cursor', '.claude', '.codex'].some((dir) => skipped.children(dir).length > 0) || skipped.exists('.mcp.json')).toBe(false);
   });
 
+  it('writes the Codex and Copilot stop hooks by default, and neither with --skipAgents', async () => {
+    await initGenerator(tree, {});
+    expect(['.codex/hooks.json', '.github/hooks/harness.json'].map((f) => tree.exists(f))).toEqual([true, true]);
+    const skipped = createTreeWithEmptyWorkspace();
+    await initGenerator(skipped, { skipAgents: true });
+    expect(['.codex/hooks.json', '.github/hooks/harness.json'].map((f) => skipped.exists(f))).toEqual([false, false]);
+  });
+
   it('never overwrites an existing harness.yaml', async () => {
     tree.write('harness.yaml', 'rules:\n  docs: warn\n');
     await initGenerator(tree, {});
