@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { readCursorStopPayload, readHookFile, readStandardInput } from './read-hook-payload';
+import { readCursorStopPayload, readHookEventName, readHookFile, readHookFiles, readStandardInput } from './read-hook-payload';
 
 describe('readHookFile', () => {
   it('reads the edited file of Write, Edit and MultiEdit payloads, resolved against the payload cwd', () => {
@@ -37,5 +37,31 @@ describe('readCursorStopPayload', () => {
 
   it('refuses input that is not JSON in one line', () => {
     expect(() => readCursorStopPayload('{')).toThrow('harness: --hook=cursor: standard input is not a hook payload (JSON); run it from a Cursor stop hook, or pipe the hook JSON in');
+  });
+});
+
+describe('readHookFiles', () => {
+  it("reads every file of a Codex apply_patch call from its patch text, resolved against cwd", () => {
+    const patch = '*** Begin Patch\n*** Update File: modules/a/src/x.ts\n@@\n-a\n+b\n*** Add File: /abs/new.ts\n+c\n*** End Patch';
+    const payload = { hook_event_name: 'PostToolUse', tool_name: 'apply_patch', cwd: '/ws', tool_input: { command: patch } };
+    expect(readHookFiles(JSON.stringify(payload), 'codex')).toEqual({ files: ['/ws/modules/a/src/x.ts', '/abs/new.ts'], cwd: '/ws' });
+  });
+
+  it('reads no patch from another tool, such as a shell command that mentions one', () => {
+    const payload = { tool_name: 'Bash', cwd: '/ws', tool_input: { command: 'cat <<EOF\n*** Update File: x.ts\nEOF' } };
+    expect(readHookFiles(JSON.stringify(payload))).toEqual({ files: [], cwd: '/ws' });
+  });
+
+  it('names the agent when the input is not JSON', () => {
+    expect(() => readHookFiles('nope', 'codex')).toThrow('harness: --hook=codex: standard input is not a hook payload (JSON); run it from a Codex hook');
+  });
+});
+
+describe('readHookEventName', () => {
+  it('reads hook_event_name, and nothing from what is not a payload', () => {
+    expect(readHookEventName('{"hook_event_name":"PostToolUse"}')).toBe('PostToolUse');
+    expect(readHookEventName('{}')).toBeUndefined();
+    expect(readHookEventName('null')).toBeUndefined();
+    expect(readHookEventName('nope')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { HarnessUsageError } from '../config/config-error';
+import { readPatchFiles } from './read-patch-files';
 
 /**
  * The file a Claude Code `PostToolUse` hook payload names (`tool_input.file_path` for Write,
@@ -7,17 +8,28 @@ import { HarnessUsageError } from '../config/config-error';
  * touched no file, so the hook has nothing to check.
  */
 export function readHookFile(text: string): { file?: string; cwd?: string } {
-  let payload: { cwd?: unknown; tool_input?: Record<string, unknown> };
+  const { files, cwd } = readHookFiles(text);
+  return files.length > 0 ? { file: files[0], cwd } : { cwd };
+}
+
+/**
+ * Every file a `PostToolUse` payload names, absolute: Claude Code's one file, or each file of a
+ * Codex `apply_patch` call, whose `tool_input.command` is the patch text (read-patch-files.ts).
+ */
+export function readHookFiles(text: string, hook = 'claude'): { files: string[]; cwd?: string } {
+  let payload: { cwd?: unknown; tool_name?: unknown; tool_input?: Record<string, unknown> };
   try {
     payload = JSON.parse(text);
   } catch {
-    throw new HarnessUsageError('--hook=claude', 'standard input is not a hook payload (JSON)', 'run it from a Claude Code hook, or pipe the hook JSON in');
+    const agent = hook === 'codex' ? 'a Codex hook' : 'a Claude Code hook';
+    throw new HarnessUsageError(`--hook=${hook}`, 'standard input is not a hook payload (JSON)', `run it from ${agent}, or pipe the hook JSON in`);
   }
   const cwd = typeof payload?.cwd === 'string' ? payload.cwd : undefined;
   const input = payload?.tool_input ?? {};
   const named = [input.file_path, input.notebook_path, input.path].find((v): v is string => typeof v === 'string' && v !== '');
-  if (!named) return { cwd };
-  return { file: path.resolve(cwd ?? process.cwd(), named), cwd };
+  const patch = [input.command, input.patch, input.input].find((v): v is string => typeof v === 'string');
+  const files = named ? [named] : payload?.tool_name === 'apply_patch' && patch ? readPatchFiles(patch) : [];
+  return { files: files.map((file) => path.resolve(cwd ?? process.cwd(), file)), cwd };
 }
 
 /** Reads all of standard input as text. */
@@ -70,4 +82,14 @@ export function readStopHookPayload(text: string, hook: 'codex' | 'copilot'): St
   }
   const cwd = typeof payload?.cwd === 'string' && payload.cwd !== '' ? payload.cwd : undefined;
   return { cwd, stopHookActive: payload?.stop_hook_active === true || payload?.stopHookActive === true };
+}
+
+/** The payload's `hook_event_name`, or undefined when it has none or is not JSON. */
+export function readHookEventName(text: string): string | undefined {
+  try {
+    const name = (JSON.parse(text) as { hook_event_name?: unknown } | null)?.hook_event_name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { isHarnessConfigError } from '../config/config-error';
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
-import { readHookFile, readStandardInput } from './read-hook-payload';
+import { readHookEventName, readHookFiles, readStandardInput } from './read-hook-payload';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {
@@ -24,7 +24,8 @@ const processIo: CliIo = {
  * 1 errors or bad input); with `--hook=claude` an error finding exits 2 with the blocks on
  * stderr, the one code and stream Claude Code hands back to the model; `--hook=cursor` answers
  * Cursor's stop hook in JSON (run-cursor-hook.ts); `--hook=codex` and `--hook=copilot` answer
- * Codex's `Stop` and Copilot's `agentStop` hooks (run-stop-hook.ts).
+ * Codex's `Stop` and Copilot's `agentStop` hooks (run-stop-hook.ts), and Codex's `PostToolUse`
+ * on `apply_patch` as Claude Code's (exit 2, blocks on stderr, which Codex also gives the model).
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let command: CliCommand;
@@ -51,20 +52,26 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const { runCursorHook } = await import('./run-cursor-hook');
     return runCursorHook(command.options, io);
   }
+  let stdin: string | undefined;
   if (command.hook === 'codex' || command.hook === 'copilot') {
-    const { runStopHook } = await import('./run-stop-hook');
-    return runStopHook(command.hook, command.options, io);
+    const text = (stdin = await io.readStdin());
+    // Codex runs the same command for an apply_patch edit (PostToolUse), answered like Claude Code's.
+    if (command.hook === 'copilot' || readHookEventName(text) !== 'PostToolUse') {
+      const { runStopHook } = await import('./run-stop-hook');
+      return runStopHook(command.hook, command.options, { ...io, readStdin: async () => text });
+    }
   }
   const failureCode = command.hook ? 2 : 1;
   try {
     let paths = command.paths;
     let cwd = io.cwd;
     if (command.hook) {
-      const { file, cwd: hookCwd } = readHookFile(await io.readStdin());
-      // A tool call that touched no file, or a file outside any Nx workspace: nothing to judge.
-      if (!file || !locateWorkspaceRoot(path.dirname(file))) return 0;
-      cwd = hookCwd ?? path.dirname(file);
-      paths = [file];
+      const { files, cwd: hookCwd } = readHookFiles(stdin ?? (await io.readStdin()), command.hook);
+      // A tool call that touched no file, or files outside any Nx workspace: nothing to judge.
+      const root = files.map((file) => locateWorkspaceRoot(path.dirname(file))).find((r) => r !== undefined);
+      if (root === undefined) return 0;
+      paths = files.filter((file) => locateWorkspaceRoot(path.dirname(file)) === root);
+      cwd = hookCwd ?? path.dirname(paths[0]);
     }
     // Loaded here, not at the top: `--help`, `--version` and `mcp` need none of the checker.
     const { runCheckRequest } = await import('../check/run-check-request');

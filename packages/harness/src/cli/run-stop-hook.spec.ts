@@ -128,6 +128,16 @@ describe('runStopHook', () => {
     expect(JSON.parse(io.out.join('')).decision).toBe('block');
   });
 
+  it("leaves Codex's PostToolUse (an apply_patch edit) to the file check, not the stop hook", async () => {
+    const patch = `*** Begin Patch\n*** Update File: ${path.join(outside, 'x.ts')}\n@@\n-a\n+b\n*** End Patch`;
+    const io = makeIo(JSON.stringify({ hook_event_name: 'PostToolUse', tool_name: 'apply_patch', cwd: workspace, tool_input: { command: patch } }), outside);
+    // The edited file is outside any workspace: the file check has nothing to judge, while the
+    // stop hook would have checked the (empty) workspace around cwd.
+    expect(await runCli(['check', '--hook=codex'], io)).toBe(0);
+    expect(io.out).toEqual([]);
+    expect(io.err).toEqual([]);
+  });
+
   it('is what harness check --hook=codex and --hook=copilot run', async () => {
     for (const hook of ['codex', 'copilot']) {
       const io = makeIo(codexStop({ cwd: outside }), outside);
