@@ -62,6 +62,12 @@ function codexStopPayload(stopHookActive = false): string {
   return JSON.stringify({ session_id: 'e2e', turn_id: 'e2e', transcript_path: null, cwd: dir, hook_event_name: 'Stop', model: 'e2e', permission_mode: 'default', stop_hook_active: stopHookActive, last_assistant_message: 'done' });
 }
 
+// Codex's PostToolUse input for an apply_patch edit: the patch text, not a path, in tool_input.command.
+function codexPatchPayload(file: string): string {
+  const patch = `*** Begin Patch\n*** Update File: ${file}\n@@\n-x\n+x\n*** End Patch\n`;
+  return JSON.stringify({ session_id: 'e2e', turn_id: 'e2e', cwd: dir, hook_event_name: 'PostToolUse', model: 'e2e', permission_mode: 'default', tool_name: 'apply_patch', tool_use_id: 'e2e', tool_input: { command: patch }, tool_response: 'Success' });
+}
+
 // Copilot's agentStop input, camelCase format (GitHub's Copilot hooks reference).
 function copilotStopPayload(): string {
   return JSON.stringify({ sessionId: 'e2e', timestamp: Date.now(), cwd: dir, transcriptPath: '/tmp/e2e.jsonl', stopReason: 'end_turn', stop_hook_active: false });
@@ -130,7 +136,8 @@ describe('nx g harness:init wires the agents', () => {
 
   it('adds the Codex Stop hook and the Copilot agentStop hook, with the same command line as Claude Code\'s', () => {
     const claudeCommand: string = JSON.parse(read('.claude/settings.json')).hooks.PostToolUse[1].hooks[0].command;
-    expect(JSON.parse(read('.codex/hooks.json'))).toEqual({ hooks: { Stop: [{ hooks: [{ type: 'command', command: claudeCommand.replace('--hook=claude', '--hook=codex') }] }] } });
+    const codexHook = { type: 'command', command: claudeCommand.replace('--hook=claude', '--hook=codex') };
+    expect(JSON.parse(read('.codex/hooks.json'))).toEqual({ hooks: { PostToolUse: [{ matcher: '^apply_patch$', hooks: [codexHook] }], Stop: [{ hooks: [codexHook] }] } });
     const copilot = JSON.parse(read('.github/hooks/harness.json'));
     expect(copilot.version).toBe(1);
     expect(copilot.hooks.agentStop).toEqual([expect.objectContaining({ type: 'command', bash: claudeCommand.replace('--hook=claude', '--hook=copilot') })]);
@@ -238,6 +245,15 @@ describe('the Cursor stop hook', () => {
     ]);
     expect(answer.followup_message.trimEnd().split('\n').pop()).toMatch(/^harness found errors in the files you changed: fix each as its Fix line says/);
   }, STEP_TIMEOUT_MS);
+});
+
+describe('the Codex hook after an apply_patch edit', () => {
+  it('exits 2 with the block on stderr for a patched violating file, 0 for a clean one', async () => {
+    const result = await harness(['check', '--hook=codex'], codexPatchPayload(PAY));
+    expect(result.code).toBe(2);
+    expect(parseFindingBlocks(result.stderr)).toEqual([expect.objectContaining({ title: 'Dependency constraint violation', fields: expect.objectContaining({ File: PAY }) })]);
+    expect(await harness(['check', '--hook=codex'], codexPatchPayload(CLEAN))).toMatchObject({ code: 0, stderr: '' });
+  }, 2 * STEP_TIMEOUT_MS);
 });
 
 describe('the Codex and Copilot stop hooks', () => {

@@ -1,8 +1,9 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readJson, type Tree } from '@nx/devkit';
 import { CLAUDE_HOOK_COMMAND, CODEX_HOOK_COMMAND, COPILOT_HOOK_COMMAND, wireAgentTools } from './wire-agent-tools';
-import { CODEX_HOOKS, COPILOT_HOOKS, COPILOT_HOOK_TIMEOUT_SEC } from './wire-stop-hooks';
+import { CODEX_EDIT_MATCHER, CODEX_HOOKS, COPILOT_HOOKS, COPILOT_HOOK_TIMEOUT_SEC } from './wire-stop-hooks';
 
+const CODEX_HOOK = { type: 'command', command: CODEX_HOOK_COMMAND };
 const COPILOT_ENTRY = { type: 'command', bash: COPILOT_HOOK_COMMAND, powershell: COPILOT_HOOK_COMMAND, timeoutSec: COPILOT_HOOK_TIMEOUT_SEC };
 
 describe('Codex Stop hook wiring', () => {
@@ -11,9 +12,10 @@ describe('Codex Stop hook wiring', () => {
     tree = createTreeWithEmptyWorkspace();
   });
 
-  it('writes a Stop hook in .codex/hooks.json running harness check --hook=codex', () => {
+  it('writes a PostToolUse hook on apply_patch and a Stop hook in .codex/hooks.json, both running harness check --hook=codex', () => {
     expect(wireAgentTools(tree, ['codex']).written).toEqual(['.codex/config.toml', CODEX_HOOKS]);
-    expect(readJson(tree, CODEX_HOOKS)).toEqual({ hooks: { Stop: [{ hooks: [{ type: 'command', command: CODEX_HOOK_COMMAND }] }] } });
+    expect(readJson(tree, CODEX_HOOKS)).toEqual({ hooks: { PostToolUse: [{ matcher: '^apply_patch$', hooks: [CODEX_HOOK] }], Stop: [{ hooks: [CODEX_HOOK] }] } });
+    expect(CODEX_EDIT_MATCHER).toBe('^apply_patch$');
     expect(CODEX_HOOK_COMMAND.replace('--hook=codex', '--hook=claude')).toBe(CLAUDE_HOOK_COMMAND);
   });
 
@@ -25,8 +27,8 @@ describe('Codex Stop hook wiring', () => {
     expect(first).toContain('// team hooks');
     expect(readJson(tree, CODEX_HOOKS)).toEqual({
       hooks: {
-        Stop: [{ hooks: [{ type: 'command', command: './notify.sh', timeout: 5 }] }, { hooks: [{ type: 'command', command: CODEX_HOOK_COMMAND }] }],
-        PostToolUse: [{ matcher: '^apply_patch$', hooks: [{ type: 'command', command: 'prettier' }] }],
+        Stop: [{ hooks: [{ type: 'command', command: './notify.sh', timeout: 5 }] }, { hooks: [CODEX_HOOK] }],
+        PostToolUse: [{ matcher: '^apply_patch$', hooks: [{ type: 'command', command: 'prettier' }] }, { matcher: '^apply_patch$', hooks: [CODEX_HOOK] }],
       },
       extra: true,
     });
@@ -34,8 +36,9 @@ describe('Codex Stop hook wiring', () => {
     expect(tree.read(CODEX_HOOKS, 'utf8')).toBe(first);
   });
 
-  it('leaves a Stop hook the user already points at harness (another runner) alone', () => {
-    const text = JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'node_modules/.bin/harness check --hook=codex --rules=naming' }] }] } });
+  it('leaves hooks the user already points at harness (another runner) alone', () => {
+    const own = { type: 'command', command: 'node_modules/.bin/harness check --hook=codex --rules=naming' };
+    const text = JSON.stringify({ hooks: { PostToolUse: [{ matcher: 'apply_patch|Bash', hooks: [own] }], Stop: [{ hooks: [own] }] } });
     tree.write(CODEX_HOOKS, text);
     wireAgentTools(tree, ['codex']);
     expect(tree.read(CODEX_HOOKS, 'utf8')).toBe(text);

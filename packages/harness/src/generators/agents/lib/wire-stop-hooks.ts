@@ -9,14 +9,20 @@ export const COPILOT_HOOKS = '.github/hooks/harness.json';
  */
 export const COPILOT_HOOK_TIMEOUT_SEC = 120;
 
+/** The tool Codex edits files with; its hook payload carries the patch text, not a path. */
+export const CODEX_EDIT_MATCHER = '^apply_patch$';
+
 /**
- * Codex: a `Stop` hook in the project's `.codex/hooks.json`, whose wire format is Claude Code's
- * (`{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": ...}]}]}}`). `Stop`, not
- * `PostToolUse`, because Codex's edits arrive as `apply_patch` patch text rather than a file
- * path, while the stop hook checks whatever changed against git HEAD.
+ * Codex: in the project's `.codex/hooks.json`, whose wire format is Claude Code's, a
+ * `PostToolUse` hook on `apply_patch` (the files are read from the patch; exit 2 puts the blocks
+ * in front of the model after each edit) and a `Stop` hook, which checks whatever changed
+ * against git HEAD when the turn ends, edits made through the shell included.
  */
 export function planCodexHooks(tree: Tree, command: string): JsonSettings {
   const settings = readJsonSettings(tree, CODEX_HOOKS);
+  // Both shapes are judged before the first edit, so a refusal names the line the user wrote.
+  readArrayAt(settings, ['hooks', 'Stop']);
+  addNestedHook(settings, 'PostToolUse', { matcher: CODEX_EDIT_MATCHER, hooks: [{ type: 'command', command }] }, markOf(command));
   addNestedHook(settings, 'Stop', { hooks: [{ type: 'command', command }] }, markOf(command));
   return settings;
 }
