@@ -17,6 +17,7 @@ export const USAGE = `usage: harness <command>
                              {"followup_message": ...} on an error finding, {} otherwise
       --hook=codex|copilot   read a Codex Stop or Copilot agentStop payload on stdin; check the changed
                              files and print {"decision":"block","reason": ...} on an error finding
+                             (a Codex PostToolUse payload on apply_patch: as --hook=claude)
   harness mcp                a stdio MCP server: check_files, explain_rules, list_modules, fix_files
   harness --help | --version`;
 
