@@ -134,7 +134,7 @@ describe('nx g harness:init wires the agents', () => {
     if (usesVscode) expect(JSON.parse(read('.vscode/mcp.json')).servers.harness).toEqual({ type: 'stdio', ...server });
   }, STEP_TIMEOUT_MS);
 
-  it('adds the Codex Stop hook and the Copilot agentStop hook, with the same command line as Claude Code\'s', () => {
+  it('adds the Codex PostToolUse and Stop hooks and the Copilot agentStop hook, with the same command line as Claude Code\'s', () => {
     const claudeCommand: string = JSON.parse(read('.claude/settings.json')).hooks.PostToolUse[1].hooks[0].command;
     const codexHook = { type: 'command', command: claudeCommand.replace('--hook=claude', '--hook=codex') };
     expect(JSON.parse(read('.codex/hooks.json'))).toEqual({ hooks: { PostToolUse: [{ matcher: '^apply_patch$', hooks: [codexHook] }], Stop: [{ hooks: [codexHook] }] } });
