@@ -1,4 +1,5 @@
 import { HarnessUsageError, isHarnessConfigError } from '../config/config-error';
+import type { CliIo } from './run-cli';
 import type { CheckRequest, CheckResponse } from '../check/run-check-request';
 
 /** Runs one `harness check`; the tests pass their own. */
@@ -42,5 +43,21 @@ export async function sendStdoutToStderr<T>(work: () => Promise<T>): Promise<T> 
     return await work();
   } finally {
     process.stdout.write = write;
+  }
+}
+
+/**
+ * One stop hook's answer: the blocks for the agent, or undefined when there is nothing to say.
+ * `work` reads the agent's stdin; a bad configuration becomes the answer, anything else goes to
+ * stderr, and nothing but the caller's JSON ever reaches stdout.
+ */
+export async function answerStopHook(io: CliIo, work: (stdin: string) => Promise<string | undefined>): Promise<string | undefined> {
+  try {
+    const stdin = await io.readStdin();
+    return await sendStdoutToStderr(() => work(stdin));
+  } catch (error) {
+    const failure = describeHookFailure(error);
+    if (failure.log) io.stderr(failure.log);
+    return failure.message;
   }
 }

@@ -1,6 +1,6 @@
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { runCheckRequest } from '../check/run-check-request';
-import { CHANGED_FILES_INSTRUCTION, checkChangedFiles, describeHookFailure, sendStdoutToStderr, type CheckRunner } from './changed-files-hook';
+import { answerStopHook, CHANGED_FILES_INSTRUCTION, checkChangedFiles, type CheckRunner } from './changed-files-hook';
 import { readCursorStopPayload } from './read-hook-payload';
 import type { CliIo } from './run-cli';
 
@@ -18,15 +18,7 @@ export const CURSOR_FOLLOWUP_INSTRUCTION = CHANGED_FILES_INSTRUCTION;
  * anything else goes to stderr, which Cursor shows in its hook log.
  */
 export async function runCursorHook(options: Record<string, unknown>, io: CliIo, check: CheckRunner = runCheckRequest): Promise<number> {
-  let message: string | undefined;
-  try {
-    const stdin = await io.readStdin();
-    message = await sendStdoutToStderr(() => checkCursorWorkspaces(stdin, io.cwd, options, check));
-  } catch (error) {
-    const failure = describeHookFailure(error);
-    message = failure.message;
-    if (failure.log) io.stderr(failure.log);
-  }
+  const message = await answerStopHook(io, (stdin) => checkCursorWorkspaces(stdin, io.cwd, options, check));
   io.stdout(JSON.stringify(message === undefined ? {} : { followup_message: message }));
   return 0;
 }

@@ -1,6 +1,6 @@
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { runCheckRequest } from '../check/run-check-request';
-import { checkChangedFiles, describeHookFailure, sendStdoutToStderr, type CheckRunner } from './changed-files-hook';
+import { answerStopHook, checkChangedFiles, type CheckRunner } from './changed-files-hook';
 import { readStopHookPayload } from './read-hook-payload';
 import type { CliIo } from './run-cli';
 
@@ -18,20 +18,12 @@ export type StopHookAgent = 'codex' | 'copilot';
  * nothing but that JSON on stdout (both agents parse it); the rest goes to stderr.
  */
 export async function runStopHook(agent: StopHookAgent, options: Record<string, unknown>, io: CliIo, check: CheckRunner = runCheckRequest): Promise<number> {
-  let reason: string | undefined;
-  try {
-    const stdin = await io.readStdin();
-    reason = await sendStdoutToStderr(async () => {
-      const payload = readStopHookPayload(stdin, agent);
-      if (payload.stopHookActive) return undefined;
-      const root = locateWorkspaceRoot(payload.cwd ?? io.cwd);
-      return root === undefined ? undefined : checkChangedFiles([root], options, check);
-    });
-  } catch (error) {
-    const failure = describeHookFailure(error);
-    reason = failure.message;
-    if (failure.log) io.stderr(failure.log);
-  }
+  const reason = await answerStopHook(io, async (stdin) => {
+    const payload = readStopHookPayload(stdin, agent);
+    if (payload.stopHookActive) return undefined;
+    const root = locateWorkspaceRoot(payload.cwd ?? io.cwd);
+    return root === undefined ? undefined : checkChangedFiles([root], options, check);
+  });
   if (reason !== undefined) io.stdout(JSON.stringify({ decision: 'block', reason }));
   return 0;
 }
