@@ -4,6 +4,8 @@ import type { FileData } from '@nx/devkit';
 import { collectWorkspace } from '../collect/collect-workspace';
 import type { FreshGraph } from '../collect/load-fresh-graph';
 import type { ProjectFiles } from '../collect/read-file-map';
+import type { FilesSummary } from '../collect/file-deps-summary';
+import { createLazyRecord } from '../collect/file-index';
 import { openConfigReader } from '../collect/config-cache';
 import { HarnessUsageError } from '../config/config-error';
 import { sortFindings, type Finding } from '../core/finding';
@@ -50,7 +52,7 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
   const configReader = openConfigReader(workspaceRoot, RULES);
   const { config } = configReader;
   markTiming('config read');
-  const { projectFiles, changed } = markChangedFiles(workspaceRoot, fresh, selection);
+  const { projectFiles, fileSummaries, changed } = markChangedFiles(workspaceRoot, fresh, selection);
   let context = await collectWorkspace({
     workspaceRoot,
     graph: fresh.graph,
@@ -59,6 +61,7 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
     git: input.git,
     projectFiles,
     useStoredFacts: true,
+    fileSummaries,
   });
   resolveChangedFileDeps(context, changed);
   markTiming('workspace collected');
@@ -103,27 +106,36 @@ function describeOutside(file: string): string {
 /**
  * Nx's file map with every file of the checked projects that changed after Nx wrote it (and every
  * new selected file) given a blank hash, so neither Nx's stale deps nor harness's facts cache
- * (keyed by Nx's hashes) stand in for what is on disk now.
+ * (keyed by Nx's hashes) stand in for what is on disk now. The other projects' lists are passed
+ * through unread, with their summaries; a checked project's summary no longer holds, so it goes.
  */
 function markChangedFiles(
   workspaceRoot: string,
   fresh: FreshGraph,
   selection: PathSelection,
-): { projectFiles: ProjectFiles; changed: string[] } {
-  const projectFiles: ProjectFiles = { ...fresh.projectFiles };
+): { projectFiles: ProjectFiles; fileSummaries?: ReadonlyMap<string, FilesSummary>; changed: string[] } {
+  const replaced = new Map<string, FileData[]>();
   const changed: string[] = [];
   for (const project of selection.projects.keys()) {
-    projectFiles[project] = (fresh.projectFiles[project] ?? []).map((data): FileData => {
-      if (!isNewer(workspaceRoot, data.file, fresh.writtenAt)) return data;
-      changed.push(data.file);
-      return { file: data.file, hash: '', deps: [] };
-    });
+    replaced.set(
+      project,
+      (fresh.projectFiles[project] ?? []).map((data): FileData => {
+        if (!isNewer(workspaceRoot, data.file, fresh.writtenAt)) return data;
+        changed.push(data.file);
+        return { file: data.file, hash: '', deps: [] };
+      }),
+    );
   }
   for (const [file, project] of selection.unmapped) {
-    projectFiles[project] = [...(projectFiles[project] ?? []), { file, hash: '', deps: [] }];
+    replaced.set(project, [...(replaced.get(project) ?? fresh.projectFiles[project] ?? []), { file, hash: '', deps: [] }]);
     changed.push(file);
   }
-  return { projectFiles, changed };
+  const projectFiles = createLazyRecord<FileData[]>(
+    (project) => replaced.get(project) ?? fresh.projectFiles[project],
+    () => [...new Set([...Object.keys(fresh.projectFiles), ...replaced.keys()])],
+  );
+  const fileSummaries = fresh.fileSummaries && new Map([...fresh.fileSummaries].filter(([project]) => !replaced.has(project)));
+  return { projectFiles, fileSummaries, changed };
 }
 
 function isNewer(workspaceRoot: string, file: string, writtenAt: number): boolean {

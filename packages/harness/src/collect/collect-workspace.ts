@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileData, ProjectGraph } from '@nx/devkit';
+import type { ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
 import type { CheckContext, GitRunner, ProjectInfo } from './types';
 import { createSourceReader, type StoredFacts } from './create-source-reader';
@@ -11,6 +11,7 @@ import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
 import { createFileIndex, createLazyRecord, type FileIndex } from './file-index';
+import { readKnownDeps, type FilesSummary } from './file-deps-summary';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
 import { CODE_FILE } from '../core/source-files';
 
@@ -29,6 +30,11 @@ export interface CollectOptions {
    * the files changed since Nx hashed them).
    */
   useStoredFacts?: boolean;
+  /**
+   * Per project, what its file list holds (from harness's graph snapshot): a project whose deps are
+   * all plain is not walked here, and its list is read only if a rule asks for it.
+   */
+  fileSummaries?: ReadonlyMap<string, FilesSummary>;
 }
 
 /**
@@ -67,17 +73,24 @@ export async function collectWorkspace(options: CollectOptions): Promise<CheckCo
   const aliasesByRoot = groupAliasesByRoot(pathAliases, nxGraph);
   for (const [name, node] of Object.entries(nxGraph.nodes)) {
     const root = node.data.root === '.' ? '' : node.data.root;
-    const list = projectFiles[name] ?? [];
-    const files = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      files[i] = f.file;
-      // With Nx's file map every file gets an entry, even with no deps: an import that resolves to
-      // another project but is missing here is an edge Nx's graph did not see.
-      if (!hasDeps) continue;
-      let deps = readKnownDeps(f, nxGraph);
-      if (!deps) mapped.set(f.file, (deps = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps)));
-      if (!sawSourceEdge && deps.length > 0 && CODE_FILE.test(f.file)) sawSourceEdge = true;
+    const summary = hasDeps ? options.fileSummaries?.get(name) : undefined;
+    let files: string[] | (() => string[]);
+    if (summary?.plain) {
+      if (summary.sourceEdge) sawSourceEdge = true;
+      files = () => (projectFiles[name] ?? []).map((f) => f.file);
+    } else {
+      const list = projectFiles[name] ?? [];
+      files = new Array<string>(list.length);
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i];
+        files[i] = f.file;
+        // With Nx's file map every file gets an entry, even with no deps: an import that resolves to
+        // another project but is missing here is an edge Nx's graph did not see.
+        if (!hasDeps) continue;
+        let deps = readKnownDeps(f, nxGraph);
+        if (!deps) mapped.set(f.file, (deps = mapFileDeps(name, f.file, listFileDeps(f), resolveDep, gaps)));
+        if (!sawSourceEdge && deps.length > 0 && CODE_FILE.test(f.file)) sawSourceEdge = true;
+      }
     }
     const project = describeProject(name, root, node.data, files, aliasesByRoot.get(root) ?? [], readPackageName(nxGraph, name));
     project.importAliases.push(...readExportedSubpaths(nxGraph, name));
@@ -121,22 +134,6 @@ function mapListedDeps(fileIndex: FileIndex, file: string, graph: ProjectGraph):
 }
 
 /**
- * A file's deps as they are when each one is a distinct graph node or external node, the common
- * case, in which mapping them would give the same list back; undefined when any needs mapping.
- * At 1,000 projects a check maps 21,000 files, and this path allocates nothing for them.
- */
-function readKnownDeps(data: FileData, graph: ProjectGraph): string[] | undefined {
-  const deps = data.deps;
-  if (!deps) return [];
-  for (let i = 0; i < deps.length; i++) {
-    const dep = deps[i];
-    if (typeof dep !== 'string' || !(graph.nodes[dep] || graph.externalNodes?.[dep])) return undefined;
-    for (let j = 0; j < i; j++) if (deps[j] === dep) return undefined;
-  }
-  return deps as string[];
-}
-
-/**
  * The tsconfig path aliases whose target lies under each project root (a nested project's aliases
  * count for its parent too, as a prefix test gives), found by walking up each target once instead
  * of testing every alias against every project: at 1,000 projects that test was a million calls.
@@ -155,11 +152,15 @@ function groupAliasesByRoot(pathAliases: PathAlias[], graph: ProjectGraph): Map<
   return byRoot;
 }
 
+/**
+ * A project as rules see it. `files` given as a function is read on first use, and so is the
+ * entry point guessed from it: a one-file check reads the file lists of a few projects, not all.
+ */
 function describeProject(
   name: string,
   root: string,
   data: ProjectGraph['nodes'][string]['data'],
-  files: string[],
+  files: string[] | (() => string[]),
   own: PathAlias[],
   packageName: string | undefined,
 ): ProjectInfo {
@@ -167,21 +168,44 @@ function describeProject(
   const entryPoints = own.map((a) => a.target).filter((t) => CODE_FILE.test(t));
   if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
   const sourceRoot = data.sourceRoot ?? (root ? `${root}/src` : 'src');
-  if (entryPoints.length === 0) {
-    const guess = [`${sourceRoot}/index.ts`, `${sourceRoot}/index.tsx`, `${sourceRoot}/index.js`].find((f) => files.includes(f));
-    if (guess) entryPoints.push(guess);
-  }
-  return {
+  const project: ProjectInfo = {
     name,
     root,
     sourceRoot,
     tags: data.tags ?? [],
-    files,
+    files: [],
     importAliases: aliases,
     entryPoints,
     aliasFiles: Object.fromEntries(own.filter((a) => CODE_FILE.test(a.target)).map((a) => [a.alias, a.target])),
     projectType: data.projectType,
   };
+  const listFiles = typeof files === 'function' ? files : () => files;
+  if (typeof files === 'function') defineLazyProperty(project, 'files', listFiles);
+  else project.files = files;
+  if (entryPoints.length === 0) {
+    const guessEntryPoints = () => {
+      const present = listFiles();
+      return [`${sourceRoot}/index.ts`, `${sourceRoot}/index.tsx`, `${sourceRoot}/index.js`].filter((f) => present.includes(f)).slice(0, 1);
+    };
+    if (typeof files === 'function') defineLazyProperty(project, 'entryPoints', guessEntryPoints);
+    else project.entryPoints = guessEntryPoints();
+  }
+  return project;
+}
+
+/** A property computed on first read and then stored as a plain value (writes replace it too). */
+function defineLazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: (value: T[K]) => settle(value),
+  });
 }
 
 /** The facts cache under Nx's workspace data, keyed by the hashes of Nx's file map. */

@@ -52,8 +52,36 @@ describe('graph snapshot', () => {
     writeGraphSnapshot(file, 'k1', graph, projectFiles);
     expect(readGraphSnapshot(file, 'k2')).toBeUndefined();
     expect(readGraphSnapshot(path.join(dir, 'none.json'), 'k1')).toBeUndefined();
-    fs.writeFileSync(file, '{"format":1,"key":"k1"');
+    fs.writeFileSync(file, '{"format":2,"key":"k1"');
     expect(readGraphSnapshot(file, 'k1')).toBeUndefined();
+  });
+
+  it('is ignored when cut short or longer than its header says', () => {
+    const file = path.join(dir, 'snapshot.json');
+    writeGraphSnapshot(file, 'k1', graph, projectFiles);
+    const whole = fs.readFileSync(file);
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 5));
+    expect(readGraphSnapshot(file, 'k1')).toBeUndefined();
+    fs.writeFileSync(file, Buffer.concat([whole, Buffer.from('[]\n')]));
+    expect(readGraphSnapshot(file, 'k1')).toBeUndefined();
+  });
+
+  it("stores each project's file-list summary, and decodes a list only when it is read", () => {
+    const file = path.join(dir, 'snapshot.json');
+    writeGraphSnapshot(file, 'k1', graph, projectFiles);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // Spoil the products line (same length): reading only cart's list must not notice.
+    const products = lines.findIndex((line) => line.includes('src/index.ts'));
+    lines[products] = lines[products].replace(/[^\s]/g, ' ');
+    fs.writeFileSync(file, lines.join('\n'));
+    const read = readGraphSnapshot(file, 'k1')!;
+    expect(read.projectFiles.cart).toEqual(projectFiles.cart);
+    expect(() => read.projectFiles.products).toThrow();
+    expect(Object.fromEntries(read.fileSummaries)).toEqual({
+      cart: { plain: false, sourceEdge: false },
+      products: { plain: true, sourceEdge: true },
+      repo: { plain: true, sourceEdge: false },
+    });
   });
 
   it('keys on the size and time of every cache file, and on none when one is missing', () => {

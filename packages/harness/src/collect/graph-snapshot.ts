@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import type { FileData, ProjectGraph, ProjectGraphDependency } from '@nx/devkit';
 import { writeCacheFile } from './cache-files';
+import { summarizeFiles, type FilesSummary } from './file-deps-summary';
+import { createLazyRecord } from './file-index';
 import type { ProjectFiles } from './read-file-map';
 
 /**
@@ -10,11 +12,15 @@ import type { ProjectFiles } from './read-file-map';
  * one-file check. The copy holds exactly the same data: names are interned, each distinct target
  * definition is stored once, edges are index pairs and file paths drop their project's root.
  * It is keyed by the size and time of Nx's two files, so it is used only while they are unchanged.
+ *
+ * The file is a header line (the graph, and an index of the projects' file lists) followed by one
+ * line per project's file list. A list is decoded when something first asks for it: a one-file
+ * check reads the lists of the projects it checks, and the stored summary of every other one.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** The copy as written: every field is plain JSON. */
-interface Snapshot {
+/** The header line: every field is plain JSON. */
+interface SnapshotHeader {
   format: number;
   key: string;
   strings: string[];
@@ -27,8 +33,21 @@ interface Snapshot {
   dependencies: Array<[number, number[]]>;
   /** Edges with fields beyond source, target and type, kept as Nx wrote them. */
   odd: ProjectGraphDependency[];
-  /** [project, root prefix, files]: a file is [path, hash] or [path, hash, deps]. */
-  files: Array<[number, string, Array<[string, string] | [string, string, Array<number | number[]>]>]>;
+  /** Per project line, in order: [project, root prefix, the line's length in bytes, summary bits (SUMMARY_*)]. */
+  files: Array<[number, string, number, number]>;
+}
+
+/** One project's line: a file is [path, hash] or [path, hash, deps]. */
+type EncodedFiles = Array<[string, string] | [string, string, Array<number | number[]>]>;
+
+const SUMMARY_PLAIN = 1;
+const SUMMARY_SOURCE_EDGE = 2;
+
+/** What the snapshot gives back: the graph, the file map (decoded per project on first read) and each list's summary. */
+export interface SnapshotContents {
+  graph: ProjectGraph;
+  projectFiles: ProjectFiles;
+  fileSummaries: ReadonlyMap<string, FilesSummary>;
 }
 
 /** The key of Nx's two cache files as they are now: their sizes and modification times. */
@@ -37,12 +56,15 @@ export function describeCacheFiles(stats: Array<fs.Stats | undefined>): string |
   return `${FORMAT};${stats.map((s) => `${s!.size}@${s!.mtimeMs}`).join(';')}`;
 }
 
-/** The graph and file map stored under `key`, or undefined when the copy is missing, older or unreadable. */
-export function readGraphSnapshot(file: string, key: string): { graph: ProjectGraph; projectFiles: ProjectFiles } | undefined {
+/** The graph and file map stored under `key`, or undefined when the copy is missing, older, cut short or unreadable. */
+export function readGraphSnapshot(file: string, key: string): SnapshotContents | undefined {
   try {
-    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot;
-    if (snapshot?.format !== FORMAT || snapshot.key !== key) return undefined;
-    return decodeSnapshot(snapshot);
+    const buffer = fs.readFileSync(file);
+    const headerEnd = buffer.indexOf(10);
+    if (headerEnd < 0) return undefined;
+    const header = JSON.parse(buffer.toString('utf8', 0, headerEnd)) as SnapshotHeader;
+    if (header?.format !== FORMAT || header.key !== key) return undefined;
+    return decodeSnapshot(header, buffer, headerEnd + 1);
   } catch {
     return undefined;
   }
@@ -50,11 +72,11 @@ export function readGraphSnapshot(file: string, key: string): { graph: ProjectGr
 
 /** Writes the copy of `graph` and `projectFiles` under `key` (atomically; a failure costs only speed). */
 export function writeGraphSnapshot(file: string, key: string, graph: ProjectGraph, projectFiles: ProjectFiles): void {
-  writeCacheFile(file, JSON.stringify(encodeSnapshot(key, graph, projectFiles)));
+  const { header, lines } = encodeSnapshot(key, graph, projectFiles);
+  writeCacheFile(file, [JSON.stringify(header), ...lines, ''].join('\n'));
 }
 
-/** Builds the compact form; exported for the round-trip test. */
-export function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: ProjectFiles): Snapshot {
+function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: ProjectFiles): { header: SnapshotHeader; lines: string[] } {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const intern = (value: string) => {
@@ -64,7 +86,7 @@ export function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: P
   };
   const targets: unknown[] = [];
   const targetIds = new Map<string, number>();
-  const nodes: Snapshot['nodes'] = Object.entries(graph.nodes).map(([name, node]) => {
+  const nodes: SnapshotHeader['nodes'] = Object.entries(graph.nodes).map(([name, node]) => {
     const { targets: nodeTargets, ...data } = node.data as unknown as Record<string, unknown> & { targets?: Record<string, unknown> };
     let refs: Record<string, number> | null = null;
     if (nodeTargets) {
@@ -79,7 +101,7 @@ export function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: P
     return [name, { ...node, data }, refs];
   });
   const odd: ProjectGraphDependency[] = [];
-  const dependencies: Snapshot['dependencies'] = Object.entries(graph.dependencies).map(([source, deps]) => {
+  const dependencies: SnapshotHeader['dependencies'] = Object.entries(graph.dependencies).map(([source, deps]) => {
     const flat: number[] = [];
     for (const dep of deps) {
       const plain = Object.keys(dep).length === 3 && dep.source === source && typeof dep.target === 'string' && typeof dep.type === 'string';
@@ -88,50 +110,69 @@ export function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: P
     }
     return [intern(source), flat];
   });
-  const files: Snapshot['files'] = Object.entries(projectFiles).map(([project, list]) => {
+  const lines: string[] = [];
+  const files: SnapshotHeader['files'] = Object.entries(projectFiles).map(([project, list]) => {
     const root = graph.nodes[project]?.data.root;
     const prefix = root && root !== '.' ? `${root}/` : '';
-    return [intern(project), prefix, list.map((data) => encodeFile(data, prefix, intern))];
+    const line = JSON.stringify(list.map((data) => encodeFile(data, prefix, intern)));
+    lines.push(line);
+    const summary = summarizeFiles(list, graph);
+    const bits = (summary.plain ? SUMMARY_PLAIN : 0) | (summary.sourceEdge ? SUMMARY_SOURCE_EDGE : 0);
+    return [intern(project), prefix, Buffer.byteLength(line), bits];
   });
   const { nodes: _nodes, dependencies: _dependencies, ...rest } = graph;
-  return { format: FORMAT, key, strings, targets, rest, nodes, dependencies, odd, files };
+  return { header: { format: FORMAT, key, strings, targets, rest, nodes, dependencies, odd, files }, lines };
 }
 
 /** A file under its project's root loses the root; any other keeps its path behind a `/`. */
-function encodeFile(data: FileData, prefix: string, intern: (value: string) => number): Snapshot['files'][number][2][number] {
+function encodeFile(data: FileData, prefix: string, intern: (value: string) => number): EncodedFiles[number] {
   const path = prefix && data.file.startsWith(prefix) ? data.file.slice(prefix.length) : `/${data.file}`;
   if (data.deps === undefined) return [path, data.hash];
   const deps = data.deps.map((dep) => (Array.isArray(dep) ? dep.map((part) => intern(part as string)) : intern(dep)));
   return [path, data.hash, deps];
 }
 
-function decodeSnapshot(snapshot: Snapshot): { graph: ProjectGraph; projectFiles: ProjectFiles } {
-  const { strings, targets } = snapshot;
+function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): SnapshotContents | undefined {
+  const { strings, targets } = header;
   const nodes: ProjectGraph['nodes'] = {};
-  for (const [name, node, refs] of snapshot.nodes) {
+  for (const [name, node, refs] of header.nodes) {
     const data = node.data as Record<string, unknown>;
     // Target definitions are shared between nodes: the context rules read is read-only.
     if (refs) data.targets = Object.fromEntries(Object.entries(refs).map(([targetName, id]) => [targetName, targets[id]]));
     nodes[name] = node as unknown as ProjectGraph['nodes'][string];
   }
   const dependencies: ProjectGraph['dependencies'] = {};
-  for (const [sourceId, flat] of snapshot.dependencies) {
+  for (const [sourceId, flat] of header.dependencies) {
     const source = strings[sourceId];
     const deps: ProjectGraphDependency[] = [];
     for (let i = 0; i < flat.length; i++) {
-      if (flat[i] < 0) deps.push(snapshot.odd[-1 - flat[i]]);
+      if (flat[i] < 0) deps.push(header.odd[-1 - flat[i]]);
       else deps.push({ source, target: strings[flat[i]], type: strings[flat[++i]] } as ProjectGraphDependency);
     }
     dependencies[source] = deps;
   }
-  const projectFiles: ProjectFiles = {};
-  for (const [projectId, prefix, list] of snapshot.files) {
-    projectFiles[strings[projectId]] = list.map(([path, hash, deps]): FileData => {
-      const file = path.startsWith('/') ? path.slice(1) : prefix + path;
+  const lines = new Map<string, { prefix: string; start: number; end: number }>();
+  const fileSummaries = new Map<string, FilesSummary>();
+  let at = start;
+  for (const [projectId, prefix, length, bits] of header.files) {
+    const project = strings[projectId];
+    lines.set(project, { prefix, start: at, end: at + length });
+    fileSummaries.set(project, { plain: (bits & SUMMARY_PLAIN) !== 0, sourceEdge: (bits & SUMMARY_SOURCE_EDGE) !== 0 });
+    at += length + 1;
+  }
+  // A file cut short (or longer than its index says) is not the file this header was written with.
+  if (at !== buffer.length) return undefined;
+  const decodeFiles = (project: string): FileData[] | undefined => {
+    const line = lines.get(project);
+    if (!line) return undefined;
+    const list = JSON.parse(buffer.toString('utf8', line.start, line.end)) as EncodedFiles;
+    return list.map(([path, hash, deps]): FileData => {
+      const file = path.startsWith('/') ? path.slice(1) : line.prefix + path;
       if (deps === undefined) return { file, hash };
       return { file, hash, deps: deps.map((dep) => (Array.isArray(dep) ? dep.map((id) => strings[id]) : strings[dep])) as FileData['deps'] };
     });
-  }
-  const graph = { ...snapshot.rest, nodes, dependencies } as unknown as ProjectGraph;
-  return { graph, projectFiles };
+  };
+  const projectFiles = createLazyRecord(decodeFiles, () => [...lines.keys()]);
+  const graph = { ...header.rest, nodes, dependencies } as unknown as ProjectGraph;
+  return { graph, projectFiles, fileSummaries };
 }

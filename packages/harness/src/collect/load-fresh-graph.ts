@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { markTiming } from '../core/mark-timing';
 import { cachesDisabled } from './cache-files';
+import type { FilesSummary } from './file-deps-summary';
 import { describeCacheFiles, readGraphSnapshot, writeGraphSnapshot } from './graph-snapshot';
 import { findWorkspaceDataDirectory, readProjectFiles, type ProjectFiles } from './read-file-map';
 
@@ -10,6 +11,8 @@ import { findWorkspaceDataDirectory, readProjectFiles, type ProjectFiles } from 
 export interface FreshGraph {
   graph: ProjectGraph;
   projectFiles: ProjectFiles;
+  /** Each project's file-list summary, when the graph came from harness's snapshot (collect reads only what it must). */
+  fileSummaries?: ReadonlyMap<string, FilesSummary>;
   /** When Nx wrote them (ms); a source file changed later is re-read and re-resolved. */
   writtenAt: number;
   /** True when the cached graph was stale or missing and Nx built it again. */
