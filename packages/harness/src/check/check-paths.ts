@@ -107,7 +107,7 @@ function describeOutside(file: string): string {
  * Nx's file map with every file of the checked projects that changed after Nx wrote it (and every
  * new selected file) given a blank hash, so neither Nx's stale deps nor harness's facts cache
  * (keyed by Nx's hashes) stand in for what is on disk now. The other projects' lists are passed
- * through unread, with their summaries; a checked project's summary no longer holds, so it goes.
+ * through unread, with their summaries; a project with a file marked here loses its summary.
  */
 function markChangedFiles(
   workspaceRoot: string,
@@ -117,14 +117,14 @@ function markChangedFiles(
   const replaced = new Map<string, FileData[]>();
   const changed: string[] = [];
   for (const project of selection.projects.keys()) {
-    replaced.set(
-      project,
-      (fresh.projectFiles[project] ?? []).map((data): FileData => {
-        if (!isNewer(workspaceRoot, data.file, fresh.writtenAt)) return data;
-        changed.push(data.file);
-        return { file: data.file, hash: '', deps: [] };
-      }),
-    );
+    const list = fresh.projectFiles[project] ?? [];
+    const before = changed.length;
+    const marked = list.map((data): FileData => {
+      if (!isNewer(workspaceRoot, data.file, fresh.writtenAt)) return data;
+      changed.push(data.file);
+      return { file: data.file, hash: '', deps: [] };
+    });
+    if (changed.length > before) replaced.set(project, marked);
   }
   for (const [file, project] of selection.unmapped) {
     replaced.set(project, [...(replaced.get(project) ?? fresh.projectFiles[project] ?? []), { file, hash: '', deps: [] }]);

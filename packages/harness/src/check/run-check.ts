@@ -1,11 +1,16 @@
 import type { Finding } from '../core/finding';
-import { readConventions, type ModuleConventions } from '../config/read-conventions';
+import type { ModuleConventions } from '../config/read-conventions';
+import { loadLater } from '../core/load-later';
 import { resolveRuleSetting } from '../config/resolve-rule-setting';
 import { RULES, RULE_IDS } from '../rules';
 import type { RuleContext } from '../rules/types';
 import type { CheckContext, ProjectInfo } from '../collect/types';
 import { findParseErrors } from './find-parse-errors';
 import { runIsolatedRule } from './run-isolated-rule';
+
+// Front matter is validated here only without harness check's config cache, which passes its own reader.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadConventionsReader = loadLater(__filename, () => require('../config/read-conventions') as typeof import('../config/read-conventions'));
 
 export interface CheckResult {
   findings: Finding[];
@@ -24,7 +29,7 @@ export async function runCheck(
   projectNames: string[],
   onlyRules?: string[],
   // `harness check` passes its cached reader (collect/config-cache.ts); the default reads the file.
-  readModule: (conventionsFile: string) => ModuleConventions = (file) => readConventions(file, context.readText(file), context.config, RULES),
+  readModule: (conventionsFile: string) => ModuleConventions = (file) => loadConventionsReader().readConventions(file, context.readText(file), context.config, RULES),
 ): Promise<CheckResult> {
   const findings: Finding[] = [];
   let filesChecked = 0;

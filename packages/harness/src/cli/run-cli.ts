@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { isHarnessConfigError } from '../config/config-error';
 import { locateWorkspaceRoot } from '../check/find-workspace-root';
 import { parseCliArguments, USAGE, type CliCommand } from './parse-cli-arguments';
-import { readHookEventName, readHookFiles, readStandardInput } from './read-hook-payload';
 
 /** Where the command line writes; injectable for tests. */
 export interface CliIo {
@@ -16,7 +15,8 @@ const processIo: CliIo = {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  readStdin: () => readStandardInput(),
+  // The hook readers only for a hook run: a plain check does not load them.
+  readStdin: async () => (await import('./read-hook-payload')).readStandardInput(),
 };
 
 /**
@@ -55,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   let stdin: string | undefined;
   if (command.hook === 'codex' || command.hook === 'copilot') {
     const text = (stdin = await io.readStdin());
+    const { readHookEventName } = await import('./read-hook-payload');
     // Codex runs the same command for an apply_patch edit (PostToolUse), answered like Claude Code's.
     if (command.hook === 'copilot' || readHookEventName(text) !== 'PostToolUse') {
       const { runStopHook } = await import('./run-stop-hook');
@@ -66,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     let paths = command.paths;
     let cwd = io.cwd;
     if (command.hook) {
+      const { readHookFiles } = await import('./read-hook-payload');
       const { files, cwd: hookCwd } = readHookFiles(stdin ?? (await io.readStdin()), command.hook);
       // A tool call that touched no file, or files outside any Nx workspace: nothing to judge.
       const root = files.map((file) => locateWorkspaceRoot(path.dirname(file))).find((r) => r !== undefined);

@@ -2,9 +2,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { readConventions, type ModuleConventions } from '../config/read-conventions';
-import { HARNESS_CONFIG_FILE, readHarnessConfig } from '../config/read-harness-config';
+import { HARNESS_CONFIG_FILE } from '../config/defaults';
+import type { ModuleConventions } from '../config/read-conventions';
 import type { HarnessConfig, RuleDeclaration } from '../config/types';
+import { loadLater } from '../core/load-later';
 import { cachesDisabled, writeCacheFile } from './cache-files';
 import { readOwnVersion } from './collect-workspace';
 import { findWorkspaceDataDirectory } from './read-file-map';
@@ -46,6 +47,7 @@ export interface ConfigReader {
  */
 export function openConfigReader(workspaceRoot: string, rules: readonly RuleDeclaration[]): ConfigReader {
   const readText = (file: string) => readWorkspaceText(workspaceRoot, file);
+  const { readHarnessConfig, readConventions } = loadConfigReaders();
   if (cachesDisabled()) {
     const config = readHarnessConfig(readText(HARNESS_CONFIG_FILE), rules);
     return { config, readModule: (file) => readConventions(file, readText(file), config, rules), save: () => undefined };
@@ -80,6 +82,22 @@ export function openConfigReader(workspaceRoot: string, rules: readonly RuleDecl
       if (dirty && storing) writeCacheFile(cacheFile, JSON.stringify(stored));
       dirty = false;
     },
+  };
+}
+
+/* The validating readers (YAML, schemas, front matter) only when a read misses the cache (core/load-later.ts). */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadConfigModule = loadLater(__filename, () => require('../config/read-harness-config') as typeof import('../config/read-harness-config'));
+const loadConventionsModule = loadLater(__filename, () => require('../config/read-conventions') as typeof import('../config/read-conventions'));
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function loadConfigReaders(): {
+  readHarnessConfig: typeof import('../config/read-harness-config').readHarnessConfig;
+  readConventions: typeof import('../config/read-conventions').readConventions;
+} {
+  return {
+    readHarnessConfig: (...args) => loadConfigModule().readHarnessConfig(...args),
+    readConventions: (...args) => loadConventionsModule().readConventions(...args),
   };
 }
 

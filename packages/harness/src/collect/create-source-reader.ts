@@ -1,12 +1,15 @@
 import * as fs from 'node:fs';
 import type { SourceFacts } from '../core/source-facts';
 import type { FactsCache } from './facts-cache';
-import { parseSource } from './parse-source';
+import { loadLater } from '../core/load-later';
 import { resolveInsideWorkspace } from './read-workspace-file';
 
 /** Past this size a file is treated as generated or vendored and not parsed. */
 const MAX_PARSE_BYTES = 4 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// The parser (and TypeScript behind it) only when a file is not in the facts cache.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadParser = loadLater(__filename, () => require('./parse-source') as typeof import('./parse-source'));
 
 const skippedFacts = (file: string, reason: string, lineCount = 0): SourceFacts => ({
   file,
@@ -75,7 +78,7 @@ function readAndParse(workspaceRoot: string, file: string): SourceFacts {
     return skippedFacts(file, 'not UTF-8');
   }
   try {
-    return parseSource(file, text);
+    return loadParser().parseSource(file, text);
   } catch (error) {
     // The parser itself failing is reported like a syntax error: the run goes on.
     return { ...skippedFacts(file, 'parser failure'), parseError: { line: 1, column: 1, message: (error as Error).message } };

@@ -1,5 +1,8 @@
 import type { Conventions } from './types';
 
+/** The workspace's harness config, at its root. */
+export const HARNESS_CONFIG_FILE = 'harness.yaml';
+
 /** What a module gets when neither its CONVENTIONS.md nor harness.yaml says otherwise. */
 export const DEFAULT_CONVENTIONS: Conventions = {
   naming: {

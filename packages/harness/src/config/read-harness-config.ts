@@ -1,11 +1,12 @@
-import { DEFAULT_CONVENTIONS } from './defaults';
+import { DEFAULT_CONVENTIONS, HARNESS_CONFIG_FILE } from './defaults';
 import { DEFAULT_DEPENDENCY_OPTIONS } from './dependency-options';
 import type { HarnessConfig, RuleDeclaration } from './types';
 import { expectRecord, rejectUnknownKeys, validateConstraints, validateConventions, validateRules } from './validate-config';
 import { DEPENDENCY_OPTION_KEYS, validateDependencyOptions } from './validate-dependency-options';
 import { parseYamlSource } from './yaml-source';
 
-export const HARNESS_CONFIG_FILE = 'harness.yaml';
+export { HARNESS_CONFIG_FILE };
+
 const TOP_LEVEL_KEYS = ['$schema', 'dependencies', 'rules', 'conventions'];
 
 /**

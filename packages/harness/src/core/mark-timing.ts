@@ -3,7 +3,8 @@
  * the agent loop (benchmarks/). Off, it costs one environment lookup per mark.
  */
 const enabled = process.env.HARNESS_TIMING === '1';
-let last = performance.now();
+// `performance` loads Node's perf_hooks on first use: only when timing is on.
+let last = enabled ? performance.now() : 0;
 
 export function markTiming(step: string): void {
   if (!enabled) return;
