@@ -5,7 +5,7 @@ import { collectWorkspace } from '../collect/collect-workspace';
 import type { FreshGraph } from '../collect/load-fresh-graph';
 import type { ProjectFiles } from '../collect/read-file-map';
 import type { FilesSummary } from '../collect/file-deps-summary';
-import { createLazyRecord } from '../collect/file-index';
+import { createLazyRecord } from '../core/lazy-values';
 import { openConfigReader } from '../collect/config-cache';
 import { HarnessUsageError } from '../config/config-error';
 import { sortFindings, type Finding } from '../core/finding';

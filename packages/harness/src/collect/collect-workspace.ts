@@ -10,7 +10,8 @@ import { createPackageOwnerLookup, readExportedSubpaths, readPackageName, readPa
 import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
-import { createFileIndex, createLazyRecord, type FileIndex } from './file-index';
+import { createFileIndex, type FileIndex } from './file-index';
+import { createLazyRecord, defineLazyProperty } from '../core/lazy-values';
 import { readKnownDeps, type FilesSummary } from './file-deps-summary';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
 import { CODE_FILE } from '../core/source-files';
@@ -191,21 +192,6 @@ function describeProject(
     else project.entryPoints = guessEntryPoints();
   }
   return project;
-}
-
-/** A property computed on first read and then stored as a plain value (writes replace it too). */
-function defineLazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: (value: T[K]) => settle(value),
-  });
 }
 
 /** The facts cache under Nx's workspace data, keyed by the hashes of Nx's file map. */

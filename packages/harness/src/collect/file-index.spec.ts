@@ -1,5 +1,5 @@
 import type { ProjectGraph } from '@nx/devkit';
-import { createFileIndex, createLazyRecord } from './file-index';
+import { createFileIndex } from './file-index';
 
 const graph = {
   nodes: {
@@ -30,21 +30,5 @@ describe('createFileIndex', () => {
     expect(index.has('libs/cart/src/missing.ts')).toBe(false);
     expect(index.has('stray/z.ts')).toBe(false);
     expect(index.listFiles().sort()).toEqual(['docs/x.md', 'libs/cart/e2e/src/b.ts', 'libs/cart/src/a.ts', 'nx.json']);
-  });
-});
-
-describe('createLazyRecord', () => {
-  it('computes each value on first read and behaves as a plain record', () => {
-    let calls = 0;
-    const record = createLazyRecord<string[]>((key) => (calls++, key.startsWith('a') ? [key] : undefined), () => ['a1', 'b1']);
-    expect(record.a1).toEqual(['a1']);
-    expect(record.a1).toBe(record.a1);
-    expect(calls).toBe(1);
-    expect(record.b1).toBeUndefined();
-    expect('a2' in record).toBe(true);
-    record.c = ['set'];
-    delete record.a2;
-    expect(Object.keys(record).sort()).toEqual(['a1', 'c']);
-    expect({ ...record }).toEqual({ a1: ['a1'], c: ['set'] });
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { FileData, ProjectGraph, ProjectGraphDependency } from '@nx/devkit';
 import { writeCacheFile } from './cache-files';
 import { summarizeFiles, type FilesSummary } from './file-deps-summary';
-import { createLazyRecord } from './file-index';
+import { createLazyRecord, defineLazyProperty } from '../core/lazy-values';
 import type { ProjectFiles } from './read-file-map';
 
 /**
@@ -13,11 +13,13 @@ import type { ProjectFiles } from './read-file-map';
  * definition is stored once, edges are index pairs and file paths drop their project's root.
  * It is keyed by the size and time of Nx's two files, so it is used only while they are unchanged.
  *
- * The file is a header line (the graph, and an index of the projects' file lists) followed by one
- * line per project's file list. A list is decoded when something first asks for it: a one-file
- * check reads the lists of the projects it checks, and the stored summary of every other one.
+ * The file is a header line (the nodes, the edges, and an index of what follows), a line with the
+ * graph's other fields (externalNodes: hundreds of npm packages), and one line per project's file
+ * list. The other fields, each project's edges and each file list are decoded when something first
+ * asks for them: a one-file check reads the lists of the projects it checks and the stored summary
+ * of every other one, and the edges of the projects it walks.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** The header line: every field is plain JSON. */
 interface SnapshotHeader {
@@ -25,8 +27,8 @@ interface SnapshotHeader {
   key: string;
   strings: string[];
   targets: unknown[];
-  /** Graph fields other than nodes and dependencies (externalNodes, version, ...), as Nx wrote them. */
-  rest: Record<string, unknown>;
+  /** The names of the graph's fields other than nodes and dependencies (externalNodes, version, ...), and their line's length in bytes. */
+  rest: [string[], number];
   /** [name, node without data.targets, target name → index into `targets`] */
   nodes: Array<[string, Record<string, unknown>, Record<string, number> | null]>;
   /** [source, flat edges]: a pair (target, type) of string indexes, or -1-i for `odd[i]`. */
@@ -110,7 +112,9 @@ function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: ProjectF
     }
     return [intern(source), flat];
   });
-  const lines: string[] = [];
+  const { nodes: _nodes, dependencies: _dependencies, ...rest } = graph;
+  const restLine = JSON.stringify(rest);
+  const lines: string[] = [restLine];
   const files: SnapshotHeader['files'] = Object.entries(projectFiles).map(([project, list]) => {
     const root = graph.nodes[project]?.data.root;
     const prefix = root && root !== '.' ? `${root}/` : '';
@@ -120,8 +124,8 @@ function encodeSnapshot(key: string, graph: ProjectGraph, projectFiles: ProjectF
     const bits = (summary.plain ? SUMMARY_PLAIN : 0) | (summary.sourceEdge ? SUMMARY_SOURCE_EDGE : 0);
     return [intern(project), prefix, Buffer.byteLength(line), bits];
   });
-  const { nodes: _nodes, dependencies: _dependencies, ...rest } = graph;
-  return { header: { format: FORMAT, key, strings, targets, rest, nodes, dependencies, odd, files }, lines };
+  const restEntry: SnapshotHeader['rest'] = [Object.keys(rest), Buffer.byteLength(restLine)];
+  return { header: { format: FORMAT, key, strings, targets, rest: restEntry, nodes, dependencies, odd, files }, lines };
 }
 
 /** A file under its project's root loses the root; any other keeps its path behind a `/`. */
@@ -141,16 +145,23 @@ function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): 
     if (refs) data.targets = Object.fromEntries(Object.entries(refs).map(([targetName, id]) => [targetName, targets[id]]));
     nodes[name] = node as unknown as ProjectGraph['nodes'][string];
   }
-  const dependencies: ProjectGraph['dependencies'] = {};
-  for (const [sourceId, flat] of header.dependencies) {
-    const source = strings[sourceId];
+  const flatBySource = new Map(header.dependencies.map(([sourceId, flat]) => [strings[sourceId], flat]));
+  const decodeEdges = (source: string): ProjectGraphDependency[] | undefined => {
+    const flat = flatBySource.get(source);
+    if (!flat) return undefined;
     const deps: ProjectGraphDependency[] = [];
     for (let i = 0; i < flat.length; i++) {
       if (flat[i] < 0) deps.push(header.odd[-1 - flat[i]]);
       else deps.push({ source, target: strings[flat[i]], type: strings[flat[++i]] } as ProjectGraphDependency);
     }
-    dependencies[source] = deps;
-  }
+    return deps;
+  };
+  const dependencies = createLazyRecord(decodeEdges, () => [...flatBySource.keys()]);
+  const [restKeys, restLength] = header.rest;
+  const restStart = start;
+  let rest: Record<string, unknown> | undefined;
+  const readRest = () => (rest ??= JSON.parse(buffer.toString('utf8', restStart, restStart + restLength)) as Record<string, unknown>);
+  start += restLength + 1;
   const lines = new Map<string, { prefix: string; start: number; end: number }>();
   const fileSummaries = new Map<string, FilesSummary>();
   let at = start;
@@ -173,6 +184,8 @@ function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): 
     });
   };
   const projectFiles = createLazyRecord(decodeFiles, () => [...lines.keys()]);
-  const graph = { ...header.rest, nodes, dependencies } as unknown as ProjectGraph;
-  return { graph, projectFiles, fileSummaries };
+  const graph = { nodes, dependencies } as Record<string, unknown>;
+  for (const key of restKeys) defineLazyProperty(graph, key, () => readRest()[key]);
+  return { graph: graph as unknown as ProjectGraph, projectFiles, fileSummaries };
 }
+
