@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
+import { isDependedOn } from '../core/graph-paths';
 import { describeCacheFiles, readGraphSnapshot, writeGraphSnapshot } from './graph-snapshot';
 import type { ProjectFiles } from './read-file-map';
 
@@ -45,6 +46,15 @@ describe('graph snapshot', () => {
     expect(read?.graph).toEqual(graph);
     expect(read?.projectFiles).toEqual(projectFiles);
     expect(fs.statSync(file).size).toBeLessThan(JSON.stringify({ graph, projectFiles }).length);
+  });
+
+  it('answers isDependedOn from its compact edges as the decoded graph would', () => {
+    const file = path.join(dir, 'snapshot.json');
+    writeGraphSnapshot(file, 'k1', graph, projectFiles);
+    const read = readGraphSnapshot(file, 'k1')!;
+    for (const name of Object.keys(graph.nodes)) expect([name, isDependedOn(read.graph, name)]).toEqual([name, isDependedOn(graph, name)]);
+    expect(isDependedOn(read.graph, 'products')).toBe(true);
+    expect(isDependedOn(read.graph, 'repo')).toBe(false);
   });
 
   it('is ignored under another key, or when missing or unreadable', () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { FileData, ProjectGraph, ProjectGraphDependency } from '@nx/devkit';
 import { writeCacheFile } from './cache-files';
 import { summarizeFiles, type FilesSummary } from './file-deps-summary';
+import { rememberDependedOn } from '../core/graph-paths';
 import { createLazyRecord, defineLazyProperty } from '../core/lazy-values';
 import type { ProjectFiles } from './read-file-map';
 
@@ -157,6 +158,7 @@ function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): 
     return deps;
   };
   const dependencies = createLazyRecord(decodeEdges, () => [...flatBySource.keys()]);
+  const dependedOn = listDependedOn(header, nodes);
   const [restKeys, restLength] = header.rest;
   const restStart = start;
   let rest: Record<string, unknown> | undefined;
@@ -186,6 +188,22 @@ function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): 
   const projectFiles = createLazyRecord(decodeFiles, () => [...lines.keys()]);
   const graph = { nodes, dependencies } as Record<string, unknown>;
   for (const key of restKeys) defineLazyProperty(graph, key, () => readRest()[key]);
+  rememberDependedOn(graph as unknown as ProjectGraph, dependedOn);
   return { graph: graph as unknown as ProjectGraph, projectFiles, fileSummaries };
+}
+
+/** The projects another project has an edge to, read off the compact edges without decoding them (see isDependedOn). */
+function listDependedOn(header: SnapshotHeader, nodes: ProjectGraph['nodes']): Set<string> {
+  const targets = new Set<string>();
+  const { strings, odd } = header;
+  for (const [sourceId, flat] of header.dependencies) {
+    const source = strings[sourceId];
+    if (!Object.prototype.hasOwnProperty.call(nodes, source)) continue;
+    for (let i = 0; i < flat.length; i++) {
+      const target = flat[i] < 0 ? odd[-1 - flat[i]].target : strings[flat[i++]];
+      if (target !== source && Object.prototype.hasOwnProperty.call(nodes, target)) targets.add(target);
+    }
+  }
+  return targets;
 }
 

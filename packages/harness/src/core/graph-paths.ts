@@ -262,7 +262,16 @@ function findLocalComponent(adjacency: ProjectAdjacency, start: string): Set<str
   return component;
 }
 
-const dependedOnByGraph = new WeakMap<ProjectGraph, { calls: number; targets?: Set<string> }>();
+const dependedOnByGraph = new WeakMap<ProjectGraph, { calls: number; targets?: ReadonlySet<string> }>();
+
+/**
+ * Tells isDependedOn the projects that some other project depends on in `graph`, when the caller
+ * already knows them cheaply (the graph snapshot reads them off its compact edges), so that a
+ * one-file check does not build thousands of edge objects to answer one question.
+ */
+export function rememberDependedOn(graph: ProjectGraph, targets: ReadonlySet<string>): void {
+  dependedOnByGraph.set(graph, { calls: 0, targets });
+}
 
 /**
  * Whether another project depends on `project` (it is in some project's adjacency). The first
@@ -273,9 +282,11 @@ export function isDependedOn(graph: ProjectGraph, project: string): boolean {
   if (!state) dependedOnByGraph.set(graph, (state = { calls: 0 }));
   if (!state.targets && ++state.calls > LOCAL_LIMIT) state.targets = new Set([...buildProjectAdjacency(graph).values()].flat());
   if (state.targets) return state.targets.has(project);
-  for (const source of Object.keys(graph.dependencies)) {
-    if (source === project || !Object.prototype.hasOwnProperty.call(graph.nodes, source)) continue;
-    for (const dep of graph.dependencies[source]) if (dep.target === project) return true;
+  // Over the nodes, not the dependency record's keys: a snapshot's record decodes a project's
+  // edges when they are read, and this stops at the first project that depends on `project`.
+  for (const source of Object.keys(graph.nodes)) {
+    if (source === project) continue;
+    for (const dep of graph.dependencies[source] ?? []) if (dep.target === project) return true;
   }
   return false;
 }
