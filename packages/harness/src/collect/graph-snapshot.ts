@@ -194,16 +194,23 @@ function decodeSnapshot(header: SnapshotHeader, buffer: Buffer, start: number): 
 
 /** The projects another project has an edge to, read off the compact edges without decoding them (see isDependedOn). */
 function listDependedOn(header: SnapshotHeader, nodes: ProjectGraph['nodes']): Set<string> {
-  const targets = new Set<string>();
   const { strings, odd } = header;
+  // By string index: 1 for a project name; 2 once some other project depends on it.
+  const marks = new Uint8Array(strings.length);
+  for (let id = 0; id < strings.length; id++) if (Object.prototype.hasOwnProperty.call(nodes, strings[id])) marks[id] = 1;
+  const targets = new Set<string>();
   for (const [sourceId, flat] of header.dependencies) {
-    const source = strings[sourceId];
-    if (!Object.prototype.hasOwnProperty.call(nodes, source)) continue;
+    if (marks[sourceId] === 0) continue;
     for (let i = 0; i < flat.length; i++) {
-      const target = flat[i] < 0 ? odd[-1 - flat[i]].target : strings[flat[i++]];
-      if (target !== source && Object.prototype.hasOwnProperty.call(nodes, target)) targets.add(target);
+      if (flat[i] < 0) {
+        const { target } = odd[-1 - flat[i]];
+        if (target !== strings[sourceId] && Object.prototype.hasOwnProperty.call(nodes, target)) targets.add(target);
+        continue;
+      }
+      const targetId = flat[i++];
+      if (targetId !== sourceId && marks[targetId] === 1) marks[targetId] = 2;
     }
   }
+  for (let id = 0; id < strings.length; id++) if (marks[id] === 2) targets.add(strings[id]);
   return targets;
 }
-

@@ -5,8 +5,11 @@ import type { Code, Content, Heading, InlineCode, Root } from 'mdast';
 interface Slugger {
   slug(value: string): string;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const createSlugger = require('github-slugger') as () => Slugger;
+/** A new slugger; the package (and its 8 KB regex) loads with the first markdown heading, not with every check. */
+function createSlugger(): Slugger {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('github-slugger') as () => Slugger)();
+}
 
 type MarkdownNode = Root | Content;
 
