@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import type { HarnessConfig } from '../config/types';
@@ -11,7 +12,7 @@ import { readImportAnalysis } from './read-import-analysis';
 import { addMissingEdges, createDepResolver, mapFileDeps, type DepGaps } from './resolve-file-deps';
 import { createImportResolver } from './resolve-import';
 import { createFileIndex, type FileIndex } from './file-index';
-import { createLazyRecord, defineLazyProperty } from '../core/lazy-values';
+import { createLazyRecord } from '../core/lazy-values';
 import { readKnownDeps, type FilesSummary } from './file-deps-summary';
 import { existsInWorkspace, readWorkspaceMtime, readWorkspaceText } from './read-workspace-file';
 import { CODE_FILE } from '../core/source-files';
@@ -143,7 +144,10 @@ function groupAliasesByRoot(pathAliases: PathAlias[], graph: ProjectGraph): Map<
   const roots = new Set(Object.values(graph.nodes).map((node) => node.data.root).filter((root) => root && root !== '.'));
   const byRoot = new Map<string, PathAlias[]>();
   for (const alias of pathAliases) {
-    for (let dir = path.posix.dirname(alias.target); dir !== '.' && dir !== '/' && dir !== ''; dir = path.posix.dirname(dir)) {
+    // Each folder above the target, as path.posix.dirname would walk them, by slicing.
+    const target = alias.target.replace(/\/+$/, '');
+    for (let cut = target.lastIndexOf('/'); cut > 0; cut = target.lastIndexOf('/', cut - 1)) {
+      const dir = target.slice(0, cut);
       if (!roots.has(dir)) continue;
       let list = byRoot.get(dir);
       if (!list) byRoot.set(dir, (list = []));
@@ -156,6 +160,8 @@ function groupAliasesByRoot(pathAliases: PathAlias[], graph: ProjectGraph): Map<
 /**
  * A project as rules see it. `files` given as a function is read on first use, and so is the
  * entry point guessed from it: a one-file check reads the file lists of a few projects, not all.
+ * The two are accessors of the object literal, so every project has one shape whichever way it
+ * came, and a write (the re-check after --fix) replaces the value.
  */
 function describeProject(
   name: string,
@@ -165,33 +171,46 @@ function describeProject(
   own: PathAlias[],
   packageName: string | undefined,
 ): ProjectInfo {
-  const aliases = own.map((a) => a.alias);
-  const entryPoints = own.map((a) => a.target).filter((t) => CODE_FILE.test(t));
+  const aliases: string[] = [];
+  const aliasFiles: Record<string, string> = {};
+  let entryPoints: string[] | undefined = [];
+  for (const { alias, target } of own) {
+    aliases.push(alias);
+    if (!CODE_FILE.test(target)) continue;
+    entryPoints.push(target);
+    aliasFiles[alias] = target;
+  }
   if (packageName && !aliases.includes(packageName)) aliases.push(packageName);
   const sourceRoot = data.sourceRoot ?? (root ? `${root}/src` : 'src');
-  const project: ProjectInfo = {
+  let fileList = typeof files === 'function' ? undefined : files;
+  const listFiles = () => (fileList ??= (files as () => string[])());
+  // No alias names a code file: the entry point is guessed from the file list, when first asked.
+  if (entryPoints.length === 0) entryPoints = undefined;
+  const guessEntryPoints = () => {
+    const present = listFiles();
+    return [`${sourceRoot}/index.ts`, `${sourceRoot}/index.tsx`, `${sourceRoot}/index.js`].filter((f) => present.includes(f)).slice(0, 1);
+  };
+  return {
     name,
     root,
     sourceRoot,
     tags: data.tags ?? [],
-    files: [],
+    get files() {
+      return listFiles();
+    },
+    set files(value: string[]) {
+      fileList = value;
+    },
     importAliases: aliases,
-    entryPoints,
-    aliasFiles: Object.fromEntries(own.filter((a) => CODE_FILE.test(a.target)).map((a) => [a.alias, a.target])),
+    get entryPoints() {
+      return (entryPoints ??= guessEntryPoints());
+    },
+    set entryPoints(value: string[]) {
+      entryPoints = value;
+    },
+    aliasFiles,
     projectType: data.projectType,
   };
-  const listFiles = typeof files === 'function' ? files : () => files;
-  if (typeof files === 'function') defineLazyProperty(project, 'files', listFiles);
-  else project.files = files;
-  if (entryPoints.length === 0) {
-    const guessEntryPoints = () => {
-      const present = listFiles();
-      return [`${sourceRoot}/index.ts`, `${sourceRoot}/index.tsx`, `${sourceRoot}/index.js`].filter((f) => present.includes(f)).slice(0, 1);
-    };
-    if (typeof files === 'function') defineLazyProperty(project, 'entryPoints', guessEntryPoints);
-    else project.entryPoints = guessEntryPoints();
-  }
-  return project;
 }
 
 /** The facts cache under Nx's workspace data, keyed by the hashes of Nx's file map. */
@@ -209,8 +228,8 @@ function openStoredFacts(workspaceRoot: string, fileIndex: FileIndex): StoredFac
 /** harness's own version, from its package.json. */
 export function readOwnVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../package.json') as { version: string }).version;
+    // Read, not required: the module system's resolution and wrapping cost a one-file check ~1 ms.
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
