@@ -66,13 +66,19 @@ export async function checkPaths(input: CheckPathsInput): Promise<PathsOutcome> 
   resolveChangedFileDeps(context, changed);
   markTiming('workspace collected');
   const keep = (finding: Finding) => isSelected(selection, finding);
+  // Rules may skip per-file work on files whose findings are dropped anyway (rules/judged-files.ts).
+  const isJudged = (project: string, file: string) => {
+    const chosen = selection.projects.get(project);
+    return !chosen || chosen.whole || chosen.files.has(file);
+  };
+  context = { ...context, isJudged };
   const fixNotes: string[] = [];
   if (options.fix) {
     // The fixers (and the TypeScript language service they load) only for --fix.
     const { applyFixes } = await import('./apply-fixes');
     const fixed = await applyFixes(context, projects, options.rules, keep);
     fixNotes.push(...Object.values(fixed.notes));
-    context = await collectWorkspace({ workspaceRoot, graph: fresh.graph, config, base: options.base, git: input.git, projectFiles: fixed.projectFiles });
+    context = { ...(await collectWorkspace({ workspaceRoot, graph: fresh.graph, config, base: options.base, git: input.git, projectFiles: fixed.projectFiles })), isJudged };
   }
   const found: Record<string, Finding[]> = {};
   let filesChecked = 0;

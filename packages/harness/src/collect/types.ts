@@ -48,6 +48,12 @@ export type GitRunner = (args: string[]) => string;
 /** Read-only facts shared by every project in one run. Built once by collect/. */
 export interface CheckContext {
   workspaceRoot: string;
+  /**
+   * Whether the caller keeps the findings in `file` of `project`: `harness check <files>` keeps
+   * only the selected files', so a rule may skip per-file work on the others (rules/judged-files.ts).
+   * It must never let that change what it finds in a kept file. Absent: every file is kept.
+   */
+  isJudged?: (project: string, file: string) => boolean;
   projects: Record<string, ProjectInfo>;
   graph: ProjectGraph;
   /** File → the projects (and `npm:` external nodes) it depends on, from Nx's file map. */

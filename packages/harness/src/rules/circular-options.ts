@@ -1,6 +1,7 @@
 import type { ProjectGraph } from '@nx/devkit';
 import { findMatchingProjects } from '../core/project-patterns';
 import { readDependencyScope } from './dependency-scope';
+import { isJudgedFile } from './judged-files';
 import { findEntryPointOf, findSubpathEntry, isAngularSecondaryEntry } from './entry-points';
 import { isSourceFile, readImportSites } from './import-sites';
 import type { RuleContext, RuleFinding } from './types';
@@ -113,7 +114,7 @@ export function checkSelfImports(ctx: RuleContext): RuleFinding[] {
   if (scope.options.allowCircularSelfDependency || expandIgnoredPairs(ctx).get(self)?.has(self)) return [];
   const findings: RuleFinding[] = [];
   for (const file of [...ctx.project.files].sort()) {
-    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    if (!isSourceFile(file) || scope.isIgnoredFile(file) || !isJudgedFile(ctx, file)) continue;
     for (const site of readImportSites(ctx, file)) {
       const { specifier, resolved } = site;
       if (resolved.project !== self || isRelativePath(specifier) || specifier.startsWith('/') || scope.isAllowedImport(specifier)) continue;

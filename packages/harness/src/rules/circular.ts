@@ -1,5 +1,6 @@
 import { buildProjectAdjacency, findComponentOf, isDependedOn, readPath, replaceNeighbours, type ProjectAdjacency } from '../core/graph-paths';
 import { checkSelfImports, isIgnoredCycle } from './circular-options';
+import { isJudgedFile } from './judged-files';
 import { readDependencyScope } from './dependency-scope';
 import { findImportsInto, isSourceFile } from './import-sites';
 import { createRuntimeCycleTest } from './type-only-cycles';
@@ -53,7 +54,8 @@ export function checkCircular(ctx: RuleContext): RuleFinding[] {
     return hops;
   };
   for (const file of [...ctx.project.files].sort()) {
-    if (!edgesByFile.has(file)) continue;
+    // Every file's edges above decide the cycle; each file's findings below are its own.
+    if (!edgesByFile.has(file) || !isJudgedFile(ctx, file)) continue;
     const targets = [...new Set(edgesByFile.get(file))].filter((target) => onCycle(target) && !isIgnoredCycle(ctx, self, target) && hasRuntimeCycle(target)).sort();
     for (const target of targets) {
       const cycle = [self, ...readPath(wayBack, target)!.reverse()];

@@ -23,6 +23,7 @@ import { listGraphOnlyEdges } from './graph-only-edges';
 import { isSourceFile, readImportSites, type ImportSite } from './import-sites';
 import { isLoadedLazily, isNonBuildableImport, isStaticImportOfLazyProject } from './project-edge-checks';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { isJudgedFile } from './judged-files';
 import { listFileEdges } from './unseen-imports';
 
 /** An edge as ESLint judges it, in its order: buildable libraries, then lazy loading, then tags. */
@@ -66,7 +67,7 @@ export function checkDependencyConstraints(ctx: RuleContext): RuleFinding[] {
   const selectSet = createSetSelector(ctx);
   const findings: RuleFinding[] = findGraphGaps(ctx);
   for (const file of ctx.project.files) {
-    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    if (!isSourceFile(file) || scope.isIgnoredFile(file) || !isJudgedFile(ctx, file)) continue;
     const set = selectSet(file);
     const failing = new Map<string, EdgeJudgement>();
     const packages = new Set<string>();

@@ -2,6 +2,7 @@ import { convertToStyle, findStyleProblem, isKnownStyle, matchesStyle } from '..
 import type { Declaration, DeclarationKind } from '../core/source-facts';
 import type { NamingConventions, OptionsSchema } from '../config/types';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { isJudgedFile } from './judged-files';
 import { CODE_FILE, listSourceFiles } from './project-files';
 
 type NamingCategory = keyof NamingConventions;
@@ -79,6 +80,7 @@ export function checkNaming(ctx: RuleContext): RuleFinding[] {
     else styles[category] = style;
   }
   for (const file of listSourceFiles(ctx.project, { includeTests: true })) {
+    if (!isJudgedFile(ctx, file)) continue;
     if (styles.files) findings.push(...checkFileName(ctx, file, styles.files));
     const facts = ctx.readSource(file);
     if (facts.skipped) continue;

@@ -1,4 +1,5 @@
 import { readDependencyScope } from './dependency-scope';
+import { isJudgedFile } from './judged-files';
 import { isSourceFile, joinRoot, readImportSites, type ImportSite } from './import-sites';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import type { ProjectInfo } from '../collect/types';
@@ -18,7 +19,7 @@ export function checkPublicApi(ctx: RuleContext): RuleFinding[] {
   const scope = readDependencyScope(ctx);
   const findings: RuleFinding[] = [];
   for (const file of ctx.project.files) {
-    if (!isSourceFile(file) || scope.isIgnoredFile(file)) continue;
+    if (!isSourceFile(file) || scope.isIgnoredFile(file) || !isJudgedFile(ctx, file)) continue;
     for (const site of readImportSites(ctx, file)) {
       const targetName = site.resolved.project;
       if (!targetName || targetName === ctx.project.name || scope.isAllowedImport(site.specifier)) continue;
