@@ -18,6 +18,10 @@ export async function benchAgentLoop({ ws, projects, runs, env, logDir, file, si
   const project = findOwner(ws, file);
   const rows = {
     'harness-file': { label: `\`npx harness check ${file}\``, args: ['harness', 'check', file] },
+    // What npx costs before harness starts, and the same check without npx: the ceiling on any
+    // npx command's ratio, and how much of the check is harness.
+    'npx-floor': { label: '`npx harness --version` (npx and Node start-up, no check)', args: ['harness', '--version'], okExit: 0 },
+    'harness-bin': { label: `\`node_modules/.bin/harness check ${file}\` (no npx)`, command: 'node_modules/.bin/harness', args: ['check', file] },
     'nx-run-one': { label: `\`nx run ${project}:harness-check --skip-nx-cache\``, args: ['nx', 'run', `${project}:harness-check`, '--skip-nx-cache', '--output-style=static'] },
     'eslint-file': { label: `ESLint on ${file}`, args: ['eslint', file] },
     'nx-show-with': { label: '`nx show projects`, harness in nx.json plugins', args: ['nx', 'show', 'projects'], okExit: 0 },
@@ -31,7 +35,7 @@ export async function benchAgentLoop({ ws, projects, runs, env, logDir, file, si
     const restore = row.withoutPlugin ? removeHarnessPlugin(ws) : () => {};
     try {
       for (let r = 0; r <= runs; r++) {
-        const m = await measureCommand('npx', row.args, { cwd: ws, env, logDir, label: `agent-${id}-r${r}` });
+        const m = await measureCommand(row.command ?? 'npx', row.args, { cwd: ws, env, logDir, label: `agent-${id}-r${r}` });
         const expectedExit = row.okExit ?? 1;
         const output = fs.readFileSync(m.stdoutFile, 'utf8') + fs.readFileSync(m.stderrFile, 'utf8');
         if (m.exitCode !== expectedExit || (expectedExit === 1 && !output.includes(id === 'eslint-file' ? 'enforce-module-boundaries' : `File: ${file}`))) {
@@ -44,7 +48,7 @@ export async function benchAgentLoop({ ws, projects, runs, env, logDir, file, si
     } finally {
       restore();
     }
-    result.rows[id] = { label: row.label, command: `npx ${row.args.join(' ')}`, runs: times, medianMs: median(times), cpuRuns: cpu, cpuMedianMs: cpu.length ? median(cpu) : null };
+    result.rows[id] = { label: row.label, command: `${row.command ?? 'npx'} ${row.args.join(' ')}`, runs: times, medianMs: median(times), cpuRuns: cpu, cpuMedianMs: cpu.length ? median(cpu) : null };
     log(`[${projects}] agent loop ${id.padEnd(16)} median ${(median(times) / 1000).toFixed(2)}s`);
   }
   result.mcp = await measureMcp(ws, env, file, projects, problems);
@@ -124,6 +128,10 @@ export function renderAgentLoop(results) {
     // CPU time beside wall time: wall time on a loaded machine stretches a short process most
     const cpuRatio = (id) => (rows[id].cpuMedianMs && rows['harness-file'].cpuMedianMs ? ` (CPU ${(rows[id].cpuMedianMs / rows['harness-file'].cpuMedianMs).toFixed(2)}×)` : '');
     out.push(`| ${s} | \`nx run …:harness-check --skip-nx-cache\` ÷ \`harness check <file>\` | ${vsNx.toFixed(2)}×${cpuRatio('nx-run-one')} | ≥ 5× | ${vsNx >= 5 ? 'yes' : '**no**'} |`);
+    if (rows['npx-floor'] && rows['harness-bin']) {
+      out.push(`| ${s} | \`nx run …\` ÷ \`npx harness --version\`: the most any \`npx\` command can reach | ${(rows['nx-run-one'].medianMs / rows['npx-floor'].medianMs).toFixed(2)}× | (reported) | |`);
+      out.push(`| ${s} | \`nx run …\` ÷ the same check from \`node_modules/.bin\` (no npx) | ${(rows['nx-run-one'].medianMs / rows['harness-bin'].medianMs).toFixed(2)}× | (reported) | |`);
+    }
     out.push(`| ${s} | ESLint on the file ÷ \`harness check <file>\` | ${vsEslint.toFixed(2)}×${cpuRatio('eslint-file')} | ≥ 2× | ${vsEslint >= 2 ? 'yes' : '**no**'} |`);
     out.push(`| ${s} | MCP \`check_files\`, warm, median | ${mcp.medianMs} ms | ≤ 100 ms at 1,000 | ${s < 1000 ? '–' : mcp.medianMs <= 100 ? 'yes' : '**no**'} |`);
     out.push(`| ${s} | the plugin's cost on \`nx show projects\` | ${(plugin / 1000).toFixed(2)} s | (reported) | |`);
