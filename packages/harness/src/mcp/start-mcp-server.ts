@@ -15,7 +15,7 @@ type ToolResult = { content: Array<{ type: 'text'; text: string }>; structuredCo
 /**
  * `harness mcp`: a stdio MCP server for coding agents. It keeps Nx's graph in memory and reads it
  * again only when Nx's cache files change or a project file is newer than the graph, so checking
- * one file costs the parse of that project, not an Nx start.
+ * one file costs the parse of that project, not an Nx start. Resolves when the connection closes.
  */
 export async function startMcpServer(cwd: string): Promise<void> {
   const workspaceRoot = findWorkspaceRoot(cwd);
@@ -69,7 +69,10 @@ export async function startMcpServer(cwd: string): Promise<void> {
       return reply(text, { modules });
     }),
   );
+  // Resolves when the client goes away, so that `harness mcp` ends as a command does.
+  const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   await server.connect(new StdioServerTransport());
+  await closed;
 }
 
 /**
